@@ -1,0 +1,177 @@
+"""``zhengwu``: configure the instance, create the site, serve it.
+
+    zhengwu start         configure + create-site + serve (what `make start` runs)
+    zhengwu configure     write instance/etc/zope.conf (FileStorage, or RelStorage with ZHENGWU_DSN)
+    zhengwu create-site   create the Plone site "Plone" if it does not exist yet
+    zhengwu serve         serve the instance on http://HOST:PORT/
+
+Settings come from the environment: ZHENGWU_DSN, ZHENGWU_INSTANCE, PORT
+(8080), HOST (localhost), ADMIN_PASSWORD (admin), DEMO (1), SITE_ID (Plone).
+Bad configuration stops with one sentence and exit status 2.
+"""
+
+from zhengwu.site.instance import check_dsn
+from zhengwu.site.instance import check_port
+from zhengwu.site.instance import ConfigurationError
+from zhengwu.site.instance import Instance
+
+from pathlib import Path
+
+import argparse
+import os
+import shutil
+import sys
+
+
+DEFAULT_PASSWORD = "admin"
+SITE_PROFILES = ("zhengwu:default",)
+DEMO_PROFILE = "zhengwu:demo"
+
+
+def say(message):
+    print(f"[zhengwu] {message}", flush=True)
+
+
+def warn(message):
+    print(f"[zhengwu] WARNING: {message}", file=sys.stderr, flush=True)
+
+
+def _flag(name, default):
+    return os.environ.get(name, default).strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def configure(instance):
+    if instance.dsn:
+        say("Storage: RelStorage on PostgreSQL (history-free, blobs in the database).")
+        if check_dsn(instance.dsn):
+            say("Created the PostgreSQL database named in ZHENGWU_DSN.")
+    else:
+        say(f"Storage: ZODB FileStorage in {instance.var / 'filestorage'}.")
+    path = instance.write_config()
+    say(f"Wrote {path}.")
+    return path
+
+
+def create_site(instance, site_id="Plone", demo=True, password=None):
+    """Open the database, make the admin user and the site if missing."""
+    import transaction
+
+    app = _open_app(instance)
+    try:
+        _ensure_admin(app, password)
+        if site_id in app.objectIds():
+            say(f"Site /{site_id} exists: starting it as it is.")
+            transaction.commit()
+            return False
+        _add_site(app, site_id, demo)
+        transaction.commit()
+        say(f"Created site /{site_id}{' with demo content' if demo else ''}.")
+        return True
+    except Exception:
+        transaction.abort()
+        raise
+    finally:
+        app._p_jar.close()
+        app._p_jar.db().close()
+
+
+def _open_app(instance):
+    from Zope2.Startup.run import configure_wsgi
+
+    import Zope2
+
+    if not instance.zope_conf.exists():
+        raise ConfigurationError(f"{instance.zope_conf} does not exist: run `zhengwu configure` first.")
+    say("Opening the database …")
+    try:
+        configure_wsgi(str(instance.zope_conf))
+        return Zope2.app()
+    except Exception as error:  # ZODB lock, unreachable database, bad config
+        from zc.lockfile import LockError
+
+        if isinstance(error, LockError) or isinstance(error.__cause__, LockError):
+            raise ConfigurationError(
+                "The database is in use by another process: is Zhengwu already running?"
+            ) from None
+        raise ConfigurationError(f"Cannot open the database: {error}.") from None
+
+
+def _ensure_admin(app, password):
+    users = app.acl_users
+    if "admin" not in users.getUserNames():
+        users._doAddUser("admin", password or DEFAULT_PASSWORD, ["Manager"], [])
+        say("Created the Zope administrator `admin`.")
+    elif password is not None:
+        users._doChangeUser("admin", password, ["Manager"], [])
+    if users.getUser("admin").authenticate(DEFAULT_PASSWORD, None):
+        warn("the administrator `admin` has the password `admin`: set ADMIN_PASSWORD for any real use.")
+
+
+def _add_site(app, site_id, demo):
+    from AccessControl.SecurityManagement import newSecurityManager
+    from Products.CMFPlone.factory import addPloneSite
+    from Testing.makerequest import makerequest
+    from zope.globalrequest import setRequest
+
+    app = makerequest(app)
+    app.REQUEST["PARENTS"] = [app]
+    setRequest(app.REQUEST)
+    admin = app.acl_users.getUser("admin").__of__(app.acl_users)
+    newSecurityManager(None, admin)
+    profiles = SITE_PROFILES + ((DEMO_PROFILE,) if demo else ())
+    say(f"Creating site /{site_id} with {', '.join(profiles)} (takes a minute) …")
+    addPloneSite(
+        app,
+        site_id,
+        title=os.environ.get("SITE_TITLE", "示例市人民政府" if demo else "政府门户网站"),
+        extension_ids=profiles,
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+    )
+
+
+def serve(instance, host, port):
+    check_port(host, port)
+    runwsgi = shutil.which("runwsgi") or os.path.join(os.path.dirname(sys.executable), "runwsgi")
+    say(f"Serving http://{'localhost' if host in ('0.0.0.0', '127.0.0.1') else host}:{port}/Plone (Ctrl-C stops).")
+    os.execv(runwsgi, [runwsgi, str(instance.zope_ini), f"http_port={port}", f"host={host}"])
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="zhengwu", description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("start", "configure", "create-site", "serve"))
+    parser.add_argument("--instance", help="instance folder (default: ./instance or ZHENGWU_INSTANCE)")
+    parser.add_argument("--no-demo", action="store_true", help="create the site without demo content")
+    parser.add_argument(
+        "--zope-conf", help="create-site only: use this zope.conf (e.g. buildout's) instead of the instance's"
+    )
+    args = parser.parse_args(argv)
+
+    instance = Instance.from_environment(args.instance)
+    if args.zope_conf:
+        instance.conf = Path(args.zope_conf).resolve()
+    host = os.environ.get("HOST", "localhost")
+    port = os.environ.get("PORT", "8080")
+    site_id = os.environ.get("SITE_ID", "Plone")
+    demo = _flag("DEMO", "1") and not args.no_demo
+    try:
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise ConfigurationError(f"PORT={port!r} is not a port number (1–65535).")
+        if args.command in ("start", "serve"):
+            check_port(host, port)  # before the slow steps, not after them
+        if args.command in ("start", "configure"):
+            configure(instance)
+        if args.command in ("start", "create-site"):
+            create_site(instance, site_id, demo, os.environ.get("ADMIN_PASSWORD") or None)
+        if args.command in ("start", "serve"):
+            serve(instance, host, port)
+    except ConfigurationError as error:
+        print(f"zhengwu: {error}", file=sys.stderr, flush=True)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The Department (部门): a folder with an organization record.
+
+Its code (统一社会信用代码 or 9-character 组织机构代码) prefixes the index
+numbers of everything the department publishes, so it is checked when saved.
+"""
+
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zhengwu import _
+from zhengwu.site import orgcode
+from zope import schema
+from zope.interface import implementer
+from zope.schema import ValidationError
+
+import re
+
+
+class InvalidOrganizationCode(ValidationError):
+    __doc__ = _(
+        "Enter an 18-character unified social credit code or a 9-character "
+        "organization code; the check character does not match."
+    )
+
+
+class InvalidPhone(ValidationError):
+    __doc__ = _(
+        "Enter a Chinese phone number: a mobile number (11 digits) or a "
+        "landline with area code, such as 010-12345678."
+    )
+
+
+class InvalidEmail(ValidationError):
+    __doc__ = _("Enter an email address such as office@example.gov.cn.")
+
+
+class InvalidPostalCode(ValidationError):
+    __doc__ = _("A postal code has 6 digits.")
+
+
+PHONE_RE = re.compile(
+    r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{3,4}-?\d{3,4}-?\d{3,4}|12345)$"
+)
+
+
+def check_organization_code(value):
+    if not orgcode.is_valid_code(value):
+        raise InvalidOrganizationCode(value)
+    return True
+
+
+def check_phone(value):
+    if not PHONE_RE.match("".join(value.split())):
+        raise InvalidPhone(value)
+    return True
+
+
+def check_email(value):
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value.strip()):
+        raise InvalidEmail(value)
+    return True
+
+
+def check_postal_code(value):
+    if not re.fullmatch(r"\d{6}", value.strip()):
+        raise InvalidPostalCode(value)
+    return True
+
+
+class IDepartment(model.Schema):
+    """The organization record of a department."""
+
+    organization_code = schema.TextLine(
+        title=_("Organization code"),
+        description=_(
+            "Unified social credit code (18 characters) or organization code "
+            "(9 characters). It prefixes the index numbers of the department's "
+            "disclosure catalog."
+        ),
+        required=True,
+        constraint=check_organization_code,
+    )
+
+    short_name = schema.TextLine(
+        title=_("Short name"),
+        description=_("As used in document numbers, e.g. 示发改."),
+        required=False,
+        max_length=20,
+    )
+
+    address = schema.TextLine(title=_("Address"), required=False, max_length=200)
+
+    postal_code = schema.TextLine(
+        title=_("Postal code"), required=False, constraint=check_postal_code
+    )
+
+    phone = schema.TextLine(title=_("Phone"), required=False, constraint=check_phone)
+
+    fax = schema.TextLine(title=_("Fax"), required=False, constraint=check_phone)
+
+    email = schema.TextLine(title=_("Email"), required=False, constraint=check_email)
+
+    office_hours = schema.TextLine(
+        title=_("Office hours"), required=False, max_length=200
+    )
+
+
+@implementer(IDepartment)
+class Department(Container):
+    """A department's folder; its groups are made by department_groups."""
+
+    @property
+    def code(self):
+        return orgcode.normalize(self.organization_code)

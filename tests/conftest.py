@@ -1,0 +1,24 @@
+"""pytest fixtures from the plone.app.testing layers (pytest-plone)."""
+
+from pytest_plone import fixtures_factory
+from zhengwu.testing import ZHENGWU_FUNCTIONAL_TESTING
+from zhengwu.testing import ZHENGWU_INTEGRATION_TESTING
+
+import pytest
+
+
+pytest_plugins = ["pytest_plone"]
+
+globals().update(
+    fixtures_factory(
+        (
+            (ZHENGWU_FUNCTIONAL_TESTING, "functional"),
+            (ZHENGWU_INTEGRATION_TESTING, "integration"),
+        )
+    )
+)
+
+
+@pytest.fixture
+def portal_url(functional_portal):
+    return functional_portal.absolute_url()

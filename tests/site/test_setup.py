@@ -1,0 +1,88 @@
+"""zhengwu:default installs what DESIGN.md section 2 and the foundation
+issue promise, and uninstalls cleanly."""
+
+from plone import api
+from plone.browserlayer.utils import registered_layers
+from zhengwu.interfaces import IZhengwuLayer
+
+import pytest
+
+
+def test_profile_installed(portal):
+    setup = portal.portal_setup
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1000",)
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        "plone.restapi:default",
+        "plone.app.multilingual:default",
+        "collective.easyform:default",
+        "plone.app.iterate:default",
+    ],
+)
+def test_dependencies_installed(portal, profile):
+    assert portal.portal_setup.getLastVersionForProfile(profile) != "unknown"
+
+
+def test_browserlayer(portal):
+    assert IZhengwuLayer in registered_layers()
+
+
+def test_chinese_first(portal):
+    assert api.portal.get_registry_record("plone.default_language") == "zh-cn"
+    assert api.portal.get_registry_record("plone.available_languages") == ["zh-cn", "en"]
+    assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"
+
+
+def test_language_root_folders(portal):
+    assert portal["zh-cn"].portal_type == "LRF"
+    assert portal["en"].portal_type == "LRF"
+
+
+def test_government_roles_exist(portal):
+    roles = set(portal.validRoles())
+    for role in (
+        "FirstReviewer",
+        "SecondReviewer",
+        "FinalApprover",
+        "PetitionHandler",
+        "DepartmentResponder",
+        "DisclosureOfficer",
+    ):
+        assert role in roles
+
+
+def test_anonymous_may_use_rest_api(portal):
+    roles = [
+        r["name"]
+        for r in portal.rolesOfPermission("plone.restapi: Use REST API")
+        if r["selected"]
+    ]
+    assert "Anonymous" in roles
+
+
+def test_only_administrators_delegate_government_roles(portal):
+    roles = {
+        r["name"]
+        for r in portal.rolesOfPermission("zhengwu: Delegate government roles")
+        if r["selected"]
+    }
+    assert roles == {"Manager", "Site Administrator"}
+
+
+def test_hidden_profiles(portal):
+    from plone.base.interfaces import INonInstallable
+    from zope.component import getUtility
+
+    hidden = getUtility(INonInstallable, "zhengwu-hiddenprofiles")
+    assert "zhengwu:uninstall" in hidden.getNonInstallableProfiles()
+
+
+def test_uninstall_removes_layer_and_configlet(portal):
+    setup = portal.portal_setup
+    setup.runAllImportStepsFromProfile("profile-zhengwu:uninstall")
+    assert IZhengwuLayer not in registered_layers()
+    actions = [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert "zhengwu-site-identity" not in actions
