@@ -3,7 +3,6 @@
 from pytest_plone import fixtures_factory
 from zhengwu.testing import ZHENGWU_FUNCTIONAL_TESTING
 from zhengwu.testing import ZHENGWU_INTEGRATION_TESTING
-
 import pytest
 
 
@@ -22,3 +21,11 @@ globals().update(
 @pytest.fixture
 def portal_url(functional_portal):
     return functional_portal.absolute_url()
+
+
+def pytest_terminal_summary(terminalreporter):
+    from pathlib import Path
+
+    artifacts = Path(__file__).resolve().parents[1] / "test-artifacts"
+    if artifacts.exists():
+        terminalreporter.write_line(f"Test artifacts (screenshots): {artifacts}")

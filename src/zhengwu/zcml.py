@@ -9,9 +9,9 @@ directive takes the folder from that ZCML (``directory`` is resolved against
 the profiles folder) and the name from the distribution: ``zhengwu:default``.
 """
 
+from Products.GenericSetup.interfaces import BASE
 from Products.GenericSetup.registry import _profile_registry
 from Products.GenericSetup.zcml import IRegisterProfileDirective
-from Products.GenericSetup.interfaces import BASE
 
 
 PRODUCT = "zhengwu"

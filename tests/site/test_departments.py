@@ -6,7 +6,6 @@ from plone.app.testing import TEST_USER_ID
 from zhengwu.site.department_groups import department_groups
 from zhengwu.site.roles import DEPARTMENT_GROUPS
 from zope.schema import getValidationErrors
-
 import pytest
 
 
@@ -110,7 +109,9 @@ def test_bad_organization_record_is_refused(field, value):
 
 
 def test_only_administrators_add_departments(departments):
-    api.user.create(username="editor", email="e@example.gov.cn", password="secret-12345", roles=["Member"])
+    api.user.create(
+        username="editor", email="e@example.gov.cn", password="secret-12345", roles=["Member"]
+    )
     api.user.grant_roles(username="editor", obj=departments, roles=["Contributor", "Editor"])
     with api.env.adopt_user(username="editor"):
         allowed = [fti.getId() for fti in departments.allowedContentTypes()]

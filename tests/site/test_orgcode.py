@@ -1,7 +1,6 @@
 """Organization codes carry check characters (GB 32100-2015, GB 11714)."""
 
 from zhengwu.site import orgcode
-
 import pytest
 
 

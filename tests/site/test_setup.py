@@ -4,7 +4,6 @@ issue promise, and uninstalls cleanly."""
 from plone import api
 from plone.browserlayer.utils import registered_layers
 from zhengwu.interfaces import IZhengwuLayer
-
 import pytest
 
 
@@ -56,9 +55,7 @@ def test_government_roles_exist(portal):
 
 def test_anonymous_may_use_rest_api(portal):
     roles = [
-        r["name"]
-        for r in portal.rolesOfPermission("plone.restapi: Use REST API")
-        if r["selected"]
+        r["name"] for r in portal.rolesOfPermission("plone.restapi: Use REST API") if r["selected"]
     ]
     assert "Anonymous" in roles
 

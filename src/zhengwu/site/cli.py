@@ -10,13 +10,11 @@ Settings come from the environment: ZHENGWU_DSN, ZHENGWU_INSTANCE, PORT
 Bad configuration stops with one sentence and exit status 2.
 """
 
+from pathlib import Path
 from zhengwu.site.instance import check_dsn
 from zhengwu.site.instance import check_port
 from zhengwu.site.instance import ConfigurationError
 from zhengwu.site.instance import Instance
-
-from pathlib import Path
-
 import argparse
 import os
 import shutil
@@ -77,11 +75,12 @@ def create_site(instance, site_id="Plone", demo=True, password=None):
 
 def _open_app(instance):
     from Zope2.Startup.run import configure_wsgi
-
     import Zope2
 
     if not instance.zope_conf.exists():
-        raise ConfigurationError(f"{instance.zope_conf} does not exist: run `zhengwu configure` first.")
+        raise ConfigurationError(
+            f"{instance.zope_conf} does not exist: run `zhengwu configure` first."
+        )
     say("Opening the database …")
     try:
         configure_wsgi(str(instance.zope_conf))
@@ -97,14 +96,22 @@ def _open_app(instance):
 
 
 def _ensure_admin(app, password):
+    """The Zope-root administrator. Plone turns the root user folder into a
+    PluggableAuthService whose ``users`` plugin keeps the passwords."""
     users = app.acl_users
-    if "admin" not in users.getUserNames():
+    plugin = users["users"] if "users" in users.objectIds() else None
+    if users.getUser("admin") is None:
         users._doAddUser("admin", password or DEFAULT_PASSWORD, ["Manager"], [])
+        plugin = users["users"] if "users" in users.objectIds() else None
         say("Created the Zope administrator `admin`.")
-    elif password is not None:
-        users._doChangeUser("admin", password, ["Manager"], [])
-    if users.getUser("admin").authenticate(DEFAULT_PASSWORD, None):
-        warn("the administrator `admin` has the password `admin`: set ADMIN_PASSWORD for any real use.")
+    elif password is not None and plugin is not None:
+        plugin.updateUserPassword("admin", password)
+    if plugin is not None and plugin.authenticateCredentials(
+        {"login": "admin", "password": DEFAULT_PASSWORD}
+    ):
+        warn(
+            "the administrator `admin` has the password `admin`: set ADMIN_PASSWORD for any real use."
+        )
 
 
 def _add_site(app, site_id, demo):
@@ -133,17 +140,25 @@ def _add_site(app, site_id, demo):
 def serve(instance, host, port):
     check_port(host, port)
     runwsgi = shutil.which("runwsgi") or os.path.join(os.path.dirname(sys.executable), "runwsgi")
-    say(f"Serving http://{'localhost' if host in ('0.0.0.0', '127.0.0.1') else host}:{port}/Plone (Ctrl-C stops).")
-    os.execv(runwsgi, [runwsgi, str(instance.zope_ini), f"http_port={port}", f"host={host}"])
+    shown = "localhost" if host in ("0.0.0.0", "127.0.0.1") else host  # noqa: S104
+    say(f"Serving http://{shown}:{port}/Plone (Ctrl-C stops).")
+    os.execv(  # noqa: S606 (replaces this process with the WSGI server)
+        runwsgi, [runwsgi, str(instance.zope_ini), f"http_port={port}", f"host={host}"]
+    )
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="zhengwu", description=__doc__.split("\n\n")[0])
     parser.add_argument("command", choices=("start", "configure", "create-site", "serve"))
-    parser.add_argument("--instance", help="instance folder (default: ./instance or ZHENGWU_INSTANCE)")
-    parser.add_argument("--no-demo", action="store_true", help="create the site without demo content")
     parser.add_argument(
-        "--zope-conf", help="create-site only: use this zope.conf (e.g. buildout's) instead of the instance's"
+        "--instance", help="instance folder (default: ./instance or ZHENGWU_INSTANCE)"
+    )
+    parser.add_argument(
+        "--no-demo", action="store_true", help="create the site without demo content"
+    )
+    parser.add_argument(
+        "--zope-conf",
+        help="create-site only: use this zope.conf (e.g. buildout's) instead of the instance's",
     )
     args = parser.parse_args(argv)
 

@@ -3,11 +3,11 @@
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
+from plone.restapi.interfaces import IControlpanelLayer
 from plone.z3cform import layout
 from zhengwu import _
 from zhengwu.site.identity import ISiteIdentity
 from zhengwu.site.identity import REGISTRY_PREFIX
-from plone.restapi.interfaces import IControlpanelLayer
 from zope.component import adapter
 from zope.interface import Interface
 

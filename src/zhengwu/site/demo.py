@@ -10,7 +10,6 @@ The handler is idempotent: what exists already is left as it is.
 
 from plone import api
 from zhengwu.site.department_groups import group_id
-
 import logging
 
 
@@ -60,9 +59,21 @@ SECTIONS = (
 )
 
 NEWS = (
-    ("zwgk-gzhy", "示例市召开2026年政务公开工作会议", "会议部署全年政务公开重点工作，要求各部门按时更新政府信息公开目录。"),
-    ("zwfw-zmfw", "示例市政务服务中心延长周末服务时间", "自12月起，政务服务中心周六上午提供不动产登记、社保等高频事项办理服务。"),
-    ("szxx-202611", "市长信箱11月份留言办理情况通报", "11月共收到留言312件，已按期答复298件，按期答复率95.5%。"),
+    (
+        "zwgk-gzhy",
+        "示例市召开2026年政务公开工作会议",
+        "会议部署全年政务公开重点工作，要求各部门按时更新政府信息公开目录。",
+    ),
+    (
+        "zwfw-zmfw",
+        "示例市政务服务中心延长周末服务时间",
+        "自12月起，政务服务中心周六上午提供不动产登记、社保等高频事项办理服务。",
+    ),
+    (
+        "szxx-202611",
+        "市长信箱11月份留言办理情况通报",
+        "11月共收到留言312件，已按期答复298件，按期答复率95.5%。",
+    ),
 )
 
 
@@ -95,7 +106,10 @@ def _publish(obj):
 def _departments(root):
     if "departments" not in root:
         folder = api.content.create(
-            container=root, type="Folder", id="departments", title="政府部门",
+            container=root,
+            type="Folder",
+            id="departments",
+            title="政府部门",
             description="示例市人民政府组成部门和直属机构。",
         )
         _publish(folder)
@@ -104,10 +118,17 @@ def _departments(root):
     for dept_id, title, code, short_name, phone in DEPARTMENTS:
         if dept_id not in folder:
             dept = api.content.create(
-                container=folder, type="Department", id=dept_id, title=title,
-                organization_code=code, short_name=short_name, phone=phone,
-                address="示例市人民大道1号", postal_code="999000",
-                email=f"{dept_id}@example.gov.cn", office_hours="工作日 9:00–12:00，13:30–17:30",
+                container=folder,
+                type="Department",
+                id=dept_id,
+                title=title,
+                organization_code=code,
+                short_name=short_name,
+                phone=phone,
+                address="示例市人民大道1号",
+                postal_code="999000",
+                email=f"{dept_id}@example.gov.cn",
+                office_hours="工作日 9:00–12:00，13:30–17:30",
             )
             _publish(dept)
         result[dept_id] = folder[dept_id]
@@ -118,8 +139,11 @@ def _users(departments):
     for userid, fullname, dept_id, suffix, roles in USERS:
         if api.user.get(username=userid) is None:
             api.user.create(
-                username=userid, email=f"{userid}@example.gov.cn", password=DEMO_PASSWORD,
-                roles=("Member",) + tuple(roles), properties={"fullname": fullname},
+                username=userid,
+                email=f"{userid}@example.gov.cn",
+                password=DEMO_PASSWORD,
+                roles=("Member",) + tuple(roles),
+                properties={"fullname": fullname},
             )
         if dept_id:
             api.group.add_user(groupname=group_id(departments[dept_id], suffix), username=userid)
@@ -128,15 +152,27 @@ def _users(departments):
 def _sections(root):
     for section_id, title, description in SECTIONS:
         if section_id not in root:
-            _publish(api.content.create(
-                container=root, type="Folder", id=section_id, title=title, description=description,
-            ))
+            _publish(
+                api.content.create(
+                    container=root,
+                    type="Folder",
+                    id=section_id,
+                    title=title,
+                    description=description,
+                )
+            )
     news = root["xwzx"]
     for news_id, title, description in NEWS:
         if news_id not in news:
-            _publish(api.content.create(
-                container=news, type="News Item", id=news_id, title=title, description=description,
-            ))
+            _publish(
+                api.content.create(
+                    container=news,
+                    type="News Item",
+                    id=news_id,
+                    title=title,
+                    description=description,
+                )
+            )
 
 
 FRONT_PAGE = """
@@ -156,7 +192,10 @@ def _front_page(root):
 
     if "front-page" not in root:
         page = api.content.create(
-            container=root, type="Document", id="front-page", title="示例市人民政府门户网站",
+            container=root,
+            type="Document",
+            id="front-page",
+            title="示例市人民政府门户网站",
             description="发布政务信息，提供在线服务，回应公众关切。",
             text=RichTextValue(FRONT_PAGE, "text/html", "text/x-html-safe"),
         )

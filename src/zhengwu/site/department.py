@@ -11,7 +11,6 @@ from zhengwu.site import orgcode
 from zope import schema
 from zope.interface import implementer
 from zope.schema import ValidationError
-
 import re
 
 
@@ -82,7 +81,7 @@ class IDepartment(model.Schema):
 
     short_name = schema.TextLine(
         title=_("Short name"),
-        description=_("As used in document numbers, e.g. 示发改."),
+        description=_("As used in document numbers."),
         required=False,
         max_length=20,
     )
@@ -99,9 +98,7 @@ class IDepartment(model.Schema):
 
     email = schema.TextLine(title=_("Email"), required=False, constraint=check_email)
 
-    office_hours = schema.TextLine(
-        title=_("Office hours"), required=False, max_length=200
-    )
+    office_hours = schema.TextLine(title=_("Office hours"), required=False, max_length=200)
 
 
 @implementer(IDepartment)

@@ -10,7 +10,6 @@ from plone import api
 from zhengwu.site.roles import DEPARTMENT_GROUPS
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
-
 import logging
 
 

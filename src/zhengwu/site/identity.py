@@ -7,7 +7,6 @@ from zhengwu import _
 from zope import schema
 from zope.interface import Interface
 from zope.schema import ValidationError
-
 import re
 
 
@@ -21,13 +20,12 @@ class InvalidSiteCode(ValidationError):
 
 
 class InvalidICPNumber(ValidationError):
-    __doc__ = _("Enter the ICP record number as issued, e.g. 京ICP备12345678号-1.")
+    __doc__ = _("Enter the ICP record number as issued, such as 京ICP备12345678号-1.")
 
 
 class InvalidPoliceNumber(ValidationError):
     __doc__ = _(
-        "Enter the public security record number as issued, "
-        "e.g. 京公网安备11010502030143号."
+        "Enter the public security record number as issued, e.g. 京公网安备11010502030143号."
     )
 
 
@@ -60,35 +58,35 @@ class ISiteIdentity(Interface):
 
     sponsor = schema.TextLine(
         title=_("Sponsoring organ"),
-        description=_("主办单位: the government body responsible for the site."),
+        description=_("The government body responsible for the site."),
         required=False,
         max_length=100,
     )
 
     organizer = schema.TextLine(
         title=_("Operating organ"),
-        description=_("承办单位: the body that runs the site, if another."),
+        description=_("The body that runs the site, if another."),
         required=False,
         max_length=100,
     )
 
     site_code = schema.TextLine(
         title=_("Site identification code"),
-        description=_("网站标识码: the 10-character code of the national government website register."),
+        description=_("The 10-character code of the national register of government websites."),
         required=False,
         constraint=check_site_code,
     )
 
     icp_number = schema.TextLine(
         title=_("ICP record number"),
-        description=_("ICP备案号, linked to beian.miit.gov.cn."),
+        description=_("Linked to beian.miit.gov.cn in the footer."),
         required=False,
         constraint=check_icp_number,
     )
 
     police_number = schema.TextLine(
         title=_("Public security record number"),
-        description=_("公安机关备案号, linked to beian.gov.cn."),
+        description=_("Linked to beian.gov.cn in the footer."),
         required=False,
         constraint=check_police_number,
     )
@@ -105,8 +103,7 @@ def get_identity():
     from plone import api
 
     data = {
-        name: api.portal.get_registry_record(f"{REGISTRY_PREFIX}.{name}", default=None)
-        or ""
+        name: api.portal.get_registry_record(f"{REGISTRY_PREFIX}.{name}", default=None) or ""
         for name in schema.getFieldNamesInOrder(ISiteIdentity)
     }
     data["icp_url"] = ICP_URL if data["icp_number"] else ""

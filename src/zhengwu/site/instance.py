@@ -8,7 +8,6 @@ PostgreSQL (history-free, blobs in the database, a local blob cache).
 
 from dataclasses import dataclass
 from pathlib import Path
-
 import hashlib
 import os
 
@@ -50,7 +49,7 @@ class Instance:
     def blob_cache(self):
         # One cache per database: a cache filled from another database
         # would serve its blobs under this one's object ids.
-        digest = hashlib.sha1(self.dsn.encode("utf-8")).hexdigest()[:12]
+        digest = hashlib.sha256(self.dsn.encode("utf-8")).hexdigest()[:12]
         return self.var / "blobcache" / digest
 
     def template(self):
@@ -90,9 +89,9 @@ def check_dsn(dsn, create=True):
 
     Raises ConfigurationError with one readable sentence otherwise.
     """
-    import psycopg2
     from psycopg2.extensions import make_dsn
     from psycopg2.extensions import parse_dsn
+    import psycopg2
 
     try:
         params = parse_dsn(dsn)
@@ -136,7 +135,9 @@ def check_port(host, port):
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
-        raise ConfigurationError(f"The host name {host!r} cannot be resolved; set HOST to a local address.") from None
+        raise ConfigurationError(
+            f"The host name {host!r} cannot be resolved; set HOST to a local address."
+        ) from None
     for family, kind, proto, _name, address in infos:
         with socket.socket(family, kind, proto) as sock:
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -150,7 +151,9 @@ def check_port(host, port):
                     ) from None
                 if error.errno == errno.EADDRNOTAVAIL:
                     continue  # e.g. ::1 on a machine without IPv6
-                raise ConfigurationError(f"Cannot listen on {host}:{port}: {error.strerror}.") from None
+                raise ConfigurationError(
+                    f"Cannot listen on {host}:{port}: {error.strerror}."
+                ) from None
 
 
 def _first_line(error):

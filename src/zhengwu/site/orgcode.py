@@ -22,7 +22,7 @@ def is_valid_uscc(code):
     code = normalize(code)
     if len(code) != 18 or any(c not in USCC_CHARSET for c in code):
         return False
-    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(code[:17], USCC_WEIGHTS))
+    total = sum(USCC_CHARSET.index(c) * w for c, w in zip(code[:17], USCC_WEIGHTS, strict=False))
     check = (31 - total % 31) % 31
     return USCC_CHARSET[check] == code[17]
 
@@ -31,7 +31,7 @@ def is_valid_organization_code(code):
     code = normalize(code)
     if len(code) != 9 or not code[:8].isalnum() or not code.isascii():
         return False
-    total = sum(int(c, 36) * w for c, w in zip(code[:8], ORG_WEIGHTS))
+    total = sum(int(c, 36) * w for c, w in zip(code[:8], ORG_WEIGHTS, strict=False))
     check = 11 - total % 11
     expected = {10: "X", 11: "0"}.get(check, str(check))
     return code[8] == expected

@@ -15,12 +15,12 @@ DELEGATE_PERMISSION = "zhengwu: Delegate government roles"
 
 # role id -> title on the sharing page
 GOVERNMENT_ROLES = {
-    "FirstReviewer": _("First reviewer (初审)"),
-    "SecondReviewer": _("Second reviewer (复审)"),
-    "FinalApprover": _("Final approver (签发)"),
-    "PetitionHandler": _("Petition handler (留言受理)"),
-    "DepartmentResponder": _("Department responder (部门答复)"),
-    "DisclosureOfficer": _("Disclosure officer (依申请公开办理)"),
+    "FirstReviewer": _("First reviewer"),
+    "SecondReviewer": _("Second reviewer"),
+    "FinalApprover": _("Final approver"),
+    "PetitionHandler": _("Petition handler"),
+    "DepartmentResponder": _("Department responder"),
+    "DisclosureOfficer": _("Disclosure officer"),
 }
 
 # (group id suffix, local roles on the department, group title)

@@ -1,0 +1,66 @@
+"""The demo profile builds 示例市人民政府 (tests of other features never use it)."""
+
+from plone import api
+from plone.app.testing import applyProfile
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from zhengwu.site import demo
+import pytest
+
+
+@pytest.fixture
+def demo_portal(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    applyProfile(portal, "zhengwu:demo")
+    return portal
+
+
+def test_departments(demo_portal):
+    folder = demo_portal["zh-cn"]["departments"]
+    assert [d for d, *_ in demo.DEPARTMENTS] == list(folder.objectIds())
+    assert folder["fgw"].organization_code == "11999900MB0000020J"
+
+
+ROLE_OF_SUFFIX = {
+    "editors": "Editor",
+    "first-reviewers": "FirstReviewer",
+    "second-reviewers": "SecondReviewer",
+    "final-approvers": "FinalApprover",
+    "petition-handlers": "PetitionHandler",
+    "responders": "DepartmentResponder",
+    "disclosure-officers": "DisclosureOfficer",
+}
+
+
+@pytest.mark.parametrize("userid, _name, dept_id, suffix, site_roles", demo.USERS)
+def test_a_user_for_every_role(demo_portal, userid, _name, dept_id, suffix, site_roles):
+    user = api.user.get(username=userid)
+    assert user is not None
+    if dept_id:
+        dept = demo_portal["zh-cn"]["departments"][dept_id]
+        assert ROLE_OF_SUFFIX[suffix] in api.user.get_roles(user=user, obj=dept)
+        # the role is the department's, not the site's
+        assert ROLE_OF_SUFFIX[suffix] not in api.user.get_roles(user=user, obj=demo_portal["zh-cn"])
+    for role in site_roles:
+        assert role in api.user.get_roles(user=user)
+
+
+def test_every_government_role_has_a_demo_user(demo_portal):
+    from zhengwu.site.roles import GOVERNMENT_ROLES
+
+    covered = {ROLE_OF_SUFFIX[suffix] for *_, suffix, _roles in demo.USERS if suffix}
+    assert set(GOVERNMENT_ROLES) <= covered
+
+
+def test_identity_and_front_page(demo_portal):
+    assert api.portal.get_registry_record("zhengwu.identity.site_code") == "9999000001"
+    root = demo_portal["zh-cn"]
+    assert root.getDefaultPage() == "front-page"
+    assert api.content.get_state(root["front-page"]) == "published"
+    assert api.content.get_state(root["xwzx"]["zwgk-gzhy"]) == "published"
+
+
+def test_applying_it_twice_changes_nothing(demo_portal):
+    before = sorted(demo_portal["zh-cn"].objectIds())
+    applyProfile(demo_portal, "zhengwu:demo")
+    assert sorted(demo_portal["zh-cn"].objectIds()) == before

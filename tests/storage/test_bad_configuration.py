@@ -1,0 +1,80 @@
+"""Bad configuration stops with one readable sentence, never a traceback."""
+
+from .conftest import _admin_sql
+from .conftest import environment
+from .conftest import make_instance
+from .conftest import require_postgres
+from .conftest import zhengwu
+import pytest
+import socket
+import uuid
+
+
+def assert_one_sentence(result, *fragments):
+    assert result.returncode == 2, result.stdout + result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.startswith("zhengwu:")]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+@pytest.fixture
+def instance(tmp_path):
+    return make_instance(tmp_path / "instance")
+
+
+def test_unreachable_dsn(instance):
+    dsn = "host=127.0.0.1 port=1 dbname=zhengwu connect_timeout=3"
+    result = zhengwu("configure", env=environment(instance, dsn))
+    assert_one_sentence(result, "Cannot connect to PostgreSQL", "ZHENGWU_DSN")
+
+
+def test_malformed_dsn(instance):
+    result = zhengwu("configure", env=environment(instance, "host=127.0.0.1 dbname"))
+    assert_one_sentence(result, "not a valid PostgreSQL connection string")
+
+
+def test_unknown_host(instance):
+    dsn = "host=no-such-host.invalid dbname=zhengwu connect_timeout=3"
+    result = zhengwu("configure", env=environment(instance, dsn))
+    assert_one_sentence(result, "Cannot connect to PostgreSQL")
+
+
+def test_missing_database_is_created(instance):
+    require_postgres()
+    name = f"zhengwu_new_{uuid.uuid4().hex[:8]}"
+    try:
+        result = zhengwu("configure", env=environment(instance, f"host=127.0.0.1 dbname={name}"))
+        assert result.returncode == 0, result.stderr
+        assert "Created the PostgreSQL database" in result.stdout
+        assert f"dbname={name}" in (instance / "etc" / "zope.conf").read_text()
+    finally:
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def test_port_in_use(instance):
+    with socket.socket() as sock:
+        sock.bind(("localhost", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        result = zhengwu("start", env=environment(instance, PORT=str(port)))
+    assert_one_sentence(result, f"Port {port}", "already in use")
+    # refused before anything was written
+    assert not (instance / "etc" / "zope.conf").exists()
+
+
+@pytest.mark.parametrize("port", ["abc", "0", "70000"])
+def test_port_not_a_number(instance, port):
+    result = zhengwu("serve", env=environment(instance, PORT=port))
+    assert_one_sentence(result, "is not a port number")
+
+
+def test_missing_templates(tmp_path):
+    result = zhengwu("configure", env=environment(tmp_path / "nowhere"))
+    assert_one_sentence(result, "template")
+
+
+def test_create_site_before_configure(instance):
+    result = zhengwu("create-site", env=environment(instance))
+    assert_one_sentence(result, "zhengwu configure")
