@@ -26,6 +26,13 @@ def post_install(context):
     portal = api.portal.get()
     portal.setLanguage(api.portal.get_registry_record("plone.default_language"))
     SetupMultilingualSite().setupSite(portal)
+    # The language folders are the site's sections: online from the start.
+    for language in api.portal.get_registry_record("plone.available_languages"):
+        folder = portal.get(language.replace("_", "-").lower())
+        if folder is not None and api.content.get_state(folder, default=None) == "private":
+            api.content.transition(folder, transition="publish")
+    # Objects made before the workflows were bound get their permissions now.
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
 
 
 def uninstall(context):

@@ -1,0 +1,79 @@
+"""Reading the audit log: the filters and the CSV export shared by the
+control panel and the ``@audit-log`` REST endpoint."""
+
+from datetime import datetime
+from datetime import time
+from datetime import timezone
+from zhengwu import _
+from zhengwu.review.audit_log import FIELDS
+from zhengwu.review.audit_log import IAuditLog
+from zope.component import getUtility
+
+import csv
+import io
+import itertools
+
+
+FILTERS = ("actor", "action", "path", "since", "until")
+
+
+class BadFilter(ValueError):
+    """A filter value that cannot be used; ``field`` names it."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _date(field, value, end=False):
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise BadFilter(field, _("Use a date such as 2026-01-31 or 2026-01-31T09:30.")) from None
+    if len(value) == 10 and end:  # a bare date includes the whole day
+        parsed = datetime.combine(parsed.date(), time.max)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed
+
+
+def parse_filters(form):
+    """{filter: value} from request parameters; raises BadFilter."""
+    filters = {name: (form.get(name) or "").strip() for name in FILTERS}
+    since = _date("since", filters["since"])
+    until = _date("until", filters["until"], end=True)
+    if since and until and since > until:
+        raise BadFilter("until", _("The end date is before the start date."))
+    return {
+        "actor": filters["actor"] or None,
+        "action": filters["action"] or None,
+        "path": filters["path"] or None,
+        "since": since,
+        "until": until,
+    }
+
+
+def search(filters):
+    return getUtility(IAuditLog).search(**filters)
+
+
+def batch(entries, start, size):
+    """One page of a generator, and whether more follow."""
+    page = list(itertools.islice(entries, start, start + size + 1))
+    return page[:size], len(page) > size
+
+
+def csv_rows(entries):
+    """The CSV export, produced row by row (never the whole log in memory)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(FIELDS)
+    yield "\ufeff" + buffer.getvalue()  # BOM: spreadsheet programs then read UTF-8
+    for entry in entries:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow([entry.get(name, "") for name in FIELDS])
+        yield buffer.getvalue()

@@ -1,0 +1,53 @@
+"""The audit log control panel (``@@zhengwu-audit-log``), with CSV export."""
+
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
+from zhengwu.review import audit_query
+
+
+PAGE_SIZE = 50
+
+
+class AuditLogView(BrowserView):
+    index = ViewPageTemplateFile("templates/audit_log.pt")
+
+    def __call__(self):
+        form = self.request.form
+        self.error = None
+        self.values = {name: form.get(name, "") for name in audit_query.FILTERS}
+        try:
+            filters = audit_query.parse_filters(form)
+        except audit_query.BadFilter as error:
+            self.error = error
+            self.entries, self.more, self.start = [], False, 0
+            return self.index()
+        if form.get("format") == "csv":
+            return self._csv(filters)
+        try:
+            self.start = max(int(form.get("b_start", 0)), 0)
+        except ValueError:
+            self.start = 0
+        self.entries, self.more = audit_query.batch(audit_query.search(filters), self.start, PAGE_SIZE)
+        return self.index()
+
+    def _csv(self, filters):
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
+        for chunk in audit_query.csv_rows(audit_query.search(filters)):
+            response.write(chunk.encode("utf-8"))
+        return ""
+
+    def url(self, **changes):
+        query = {k: v for k, v in dict(self.values, **changes).items() if v not in ("", None)}
+        return f"{self.context.absolute_url()}/@@zhengwu-audit-log?{urlencode(query)}"
+
+    def next_url(self):
+        return self.url(b_start=self.start + PAGE_SIZE)
+
+    def previous_url(self):
+        return self.url(b_start=max(self.start - PAGE_SIZE, 0))
+
+    def csv_url(self):
+        return self.url(format="csv")

@@ -1,0 +1,59 @@
+"""GET /@audit-log: the audit log for Site Administrators, newest first.
+
+Filters ``actor``, ``action``, ``path``, ``since``, ``until``; batched with
+``b_start`` and ``b_size`` (at most 500); ``format=csv`` streams the whole
+selection as CSV.
+"""
+
+from plone.restapi.services import _no_content_marker
+from plone.restapi.services import Service
+from urllib.parse import urlencode
+from zhengwu.review import audit_query
+from zope.i18n import translate
+
+
+MAX_BATCH = 500
+
+
+class AuditLogGet(Service):
+    def reply(self):
+        form = self.request.form
+        try:
+            filters = audit_query.parse_filters(form)
+            start = _int(form, "b_start", 0)
+            size = _int(form, "b_size", 25)
+        except audit_query.BadFilter as error:
+            self.request.response.setStatus(400)
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "field": error.field,
+                    "message": translate(error.message, context=self.request),
+                }
+            }
+        if form.get("format") == "csv":
+            response = self.request.response
+            response.setHeader("Content-Type", "text/csv; charset=utf-8")
+            response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
+            for chunk in audit_query.csv_rows(audit_query.search(filters)):
+                response.write(chunk.encode("utf-8"))
+            return _no_content_marker
+        size = min(max(size, 1), MAX_BATCH)
+        items, more = audit_query.batch(audit_query.search(filters), start, size)
+        base = f"{self.context.absolute_url()}/@audit-log"
+        query = {k: v for k, v in form.items() if k in audit_query.FILTERS and v}
+        result = {"@id": f"{base}?{urlencode(dict(query, b_start=start, b_size=size))}", "items": items}
+        if more:
+            result["batching"] = {"next": f"{base}?{urlencode(dict(query, b_start=start + size, b_size=size))}"}
+        return result
+
+
+def _int(form, name, default):
+    value = form.get(name, default)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise audit_query.BadFilter(name, "Use a whole number.") from None
+    if number < 0:
+        raise audit_query.BadFilter(name, "Use a whole number.")
+    return number

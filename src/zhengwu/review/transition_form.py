@@ -1,0 +1,93 @@
+"""``@@zhengwu-transition``: perform one workflow transition with a comment.
+
+Every transition of the Zhengwu workflows links here (its action URL), so in
+the classic UI a reviewer always sees what they are about to do, may add a
+comment, and must give a reason to reject or withdraw. A transition that the
+user may not perform says why (separation of duties, wrong state, no right).
+"""
+
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.CMFCore.WorkflowCore import WorkflowException
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zhengwu import _
+from zhengwu.review.guards import refusal_reason
+from zhengwu.review.transitions import COMMENT_REQUIRED
+from zope.i18n import translate
+
+
+class TransitionForm(BrowserView):
+    index = ViewPageTemplateFile("templates/transition.pt")
+
+    def __call__(self):
+        self.transition_id = self.request.form.get("workflow_action", "")
+        self.comment = self.request.form.get("comment", "")
+        self.error = None
+        self.transition = self._transition()
+        self.refusal = None if self.available() else self._refusal()
+        if self.request.method == "POST" and "form.buttons.cancel" in self.request.form:
+            return self.request.response.redirect(self.context.absolute_url())
+        if self.request.method == "POST" and "form.buttons.confirm" in self.request.form:
+            CheckAuthenticator(self.request)
+            return self._perform()
+        return self.index()
+
+    def _transition(self):
+        wtool = api.portal.get_tool("portal_workflow")
+        for workflow in wtool.getWorkflowsFor(self.context):
+            if self.transition_id in workflow.transitions:
+                return workflow.transitions[self.transition_id]
+        return None
+
+    def available(self):
+        wtool = api.portal.get_tool("portal_workflow")
+        return any(t["id"] == self.transition_id for t in wtool.getTransitionsFor(self.context))
+
+    def _refusal(self):
+        if self.transition is None:
+            return _("This item has no such workflow action.")
+        reason = refusal_reason(self.context, self.transition_id)
+        if reason is not None:
+            return reason
+        return _("This action is not available to you for this item in its current state.")
+
+    @property
+    def comment_required(self):
+        return self.transition_id in COMMENT_REQUIRED
+
+    def state_title(self):
+        wtool = api.portal.get_tool("portal_workflow")
+        state = api.content.get_state(self.context, default="")
+        return wtool.getTitleForStateOnType(state, self.context.portal_type)
+
+    def _perform(self):
+        if self.refusal is not None:
+            self.error = self.refusal
+            return self.index()
+        if self.comment_required and not self.comment.strip():
+            self.error = _("A reason is required to reject or withdraw.")
+            return self.index()
+        parent = self.context.aq_parent
+        baseline = self._baseline()
+        try:
+            api.portal.get_tool("portal_workflow").doActionFor(
+                self.context, self.transition_id, comment=self.comment.strip()
+            )
+        except WorkflowException as error:
+            self.error = str(error)
+            return self.index()
+        api.portal.show_message(
+            translate(_("Done: ${action}.", mapping={"action": translate(self.transition.title, domain="plone", context=self.request)}), context=self.request),
+            self.request,
+        )
+        # A working copy that was published has been checked in and is gone.
+        if self.context.getId() not in parent.objectIds() and baseline is not None:
+            return self.request.response.redirect(baseline.absolute_url())
+        return self.request.response.redirect(self.context.absolute_url())
+
+    def _baseline(self):
+        from plone.app.iterate.interfaces import IWorkingCopy
+        from plone.app.iterate.util import get_baseline
+
+        return get_baseline(self.context) if IWorkingCopy.providedBy(self.context) else None
