@@ -1,8 +1,11 @@
 """plone.app.testing layers for Zhengwu.
 
-One sandbox layer installs ``zhengwu:default`` (never the demo: tests build
-what they need); INTEGRATION and FUNCTIONAL layers sit on it, and
-FUNCTIONAL serves the site over a real WSGI server for REST and browser tests.
+``ZHENGWU_FIXTURE`` installs ``zhengwu:default`` (never the demo: tests build
+what they need); ``ZHENGWU_REVIEW_FIXTURE`` adds one department and one user
+per role on top. INTEGRATION and FUNCTIONAL sit on that single stack (two
+sibling sandboxes kept for a whole pytest session would stack their
+databases on each other), and FUNCTIONAL serves the site over a real WSGI
+server for REST and browser tests.
 """
 
 from plone.app.testing import applyProfile
@@ -34,10 +37,74 @@ class ZhengwuLayer(PloneSandboxLayer):
 
 ZHENGWU_FIXTURE = ZhengwuLayer()
 
+# The review layer: one department (``dept``, published) and one user per
+# role, each holding it through a group as in production. The ``chain_*``
+# users move items along the review; the matrix users only try things.
+TEST_PASSWORD = "secret-for-tests-1"
+REVIEW_USERS = {
+    # user id: (department group suffix or custom group roles, site roles)
+    "author": ("editors", ()),
+    "editor": ("editors", ()),
+    "contributor": (("Contributor",), ()),
+    "first": ("first-reviewers", ()),
+    "second": ("second-reviewers", ()),
+    "final": ("final-approvers", ()),
+    "chain_first": ("first-reviewers", ()),
+    "chain_second": ("second-reviewers", ()),
+    "chain_final": ("final-approvers", ()),
+    "member": (None, ()),
+    "siteadmin": (None, ("Site Administrator",)),
+}
+
+
+class ZhengwuReviewLayer(PloneSandboxLayer):
+    defaultBases = (ZHENGWU_FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from plone.app.testing import login
+        from plone.app.testing import logout
+        from plone.app.testing import setRoles
+        from plone.app.testing import TEST_USER_ID
+        from plone.app.testing import TEST_USER_NAME
+        from zhengwu.site.department_groups import department_groups
+
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        login(portal, TEST_USER_NAME)
+        if True:
+            dept = api.content.create(
+                container=portal["zh-cn"],
+                type="Department",
+                id="dept",
+                title="测试局",
+                organization_code="11999900MB0000010H",
+            )
+            api.content.transition(dept, transition="publish")
+            groups = department_groups(dept)
+            api.group.create(groupname="dept-contributors-only", title="测试局 · 仅添加")
+            dept.manage_setLocalRoles("dept-contributors-only", ["Contributor"])
+            dept.reindexObjectSecurity()
+            for userid, (group, site_roles) in REVIEW_USERS.items():
+                api.user.create(
+                    username=userid,
+                    email=f"{userid}@example.gov.cn",
+                    password=TEST_PASSWORD,
+                    roles=("Member",) + tuple(site_roles),
+                )
+                if isinstance(group, str):
+                    api.group.add_user(groupname=groups[group], username=userid)
+                elif group:
+                    api.group.add_user(groupname="dept-contributors-only", username=userid)
+        setRoles(portal, TEST_USER_ID, ["Member"])
+        logout()
+
+
+ZHENGWU_REVIEW_FIXTURE = ZhengwuReviewLayer()
+
 ZHENGWU_INTEGRATION_TESTING = IntegrationTesting(
-    bases=(ZHENGWU_FIXTURE,), name="Zhengwu:Integration"
+    bases=(ZHENGWU_REVIEW_FIXTURE,), name="Zhengwu:Integration"
 )
 
 ZHENGWU_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(ZHENGWU_FIXTURE, WSGI_SERVER_FIXTURE), name="Zhengwu:Functional"
+    bases=(ZHENGWU_REVIEW_FIXTURE, WSGI_SERVER_FIXTURE), name="Zhengwu:Functional"
 )

@@ -71,3 +71,35 @@ def test_translations_are_served(portal):
     assert (
         translate(_("Site identification code"), target_language="en") == "Site identification code"
     )
+
+
+def workflow_titles():
+    from xml.etree import ElementTree
+
+    titles = set()
+    for definition in (ROOT / "profiles" / "default" / "workflows").glob("*/definition.xml"):
+        tree = ElementTree.parse(definition)
+        titles.add(tree.getroot().get("title"))
+        for node in tree.getroot():
+            if node.tag in ("state", "transition") and node.get("title"):
+                titles.add(node.get("title"))
+                description = node.find("description")
+                if description is not None and description.text:
+                    titles.add(description.text.strip())
+            if node.tag in ("transition", "worklist"):
+                action = node.find("action")
+                if action is not None and action.text:
+                    titles.add(action.text.strip())
+    return titles
+
+
+def test_workflow_titles_are_translated(portal):
+    """Plone translates workflow titles in its own domain, "plone"."""
+    from zope.i18n import translate
+
+    untranslated = sorted(
+        title
+        for title in workflow_titles()
+        if not CJK.search(translate(title, domain="plone", target_language="zh_CN"))
+    )
+    assert not untranslated

@@ -110,10 +110,10 @@ def test_bad_organization_record_is_refused(field, value):
 
 def test_only_administrators_add_departments(departments):
     api.user.create(
-        username="editor", email="e@example.gov.cn", password="secret-12345", roles=["Member"]
+        username="newcomer", email="e@example.gov.cn", password="secret-12345", roles=["Member"]
     )
-    api.user.grant_roles(username="editor", obj=departments, roles=["Contributor", "Editor"])
-    with api.env.adopt_user(username="editor"):
+    api.user.grant_roles(username="newcomer", obj=departments, roles=["Contributor", "Editor"])
+    with api.env.adopt_user(username="newcomer"):
         allowed = [fti.getId() for fti in departments.allowedContentTypes()]
     assert "Document" in allowed
     assert "Department" not in allowed

@@ -1,7 +1,6 @@
 """The REST API over a real WSGI server: Anonymous reads what is published,
 nothing else; bad input answers 400 naming the field."""
 
-from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 import pytest
@@ -44,13 +43,11 @@ def test_anonymous_is_refused_private_content(site):
 
 
 def test_anonymous_reads_published_content(site, functional_portal):
-    with api.env.adopt_roles(["Manager"]):
-        page = api.content.create(
-            container=functional_portal["zh-cn"], type="Document", id="open", title="公开"
-        )
-        api.content.transition(page, to_state="published")
+    from tests.helpers import make_item
+
+    page = make_item(functional_portal, "published", title="公开")
     transaction.commit()
-    response = requests.get(f"{site}/zh-cn/open", headers=JSON, timeout=30)
+    response = requests.get(page.absolute_url(), headers=JSON, timeout=30)
     assert response.status_code == 200
     assert response.json()["title"] == "公开"
 

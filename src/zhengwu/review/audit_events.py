@@ -29,7 +29,15 @@ def record(action, obj=None, path="", comment="", state="", actor=None, title=""
         uid = getattr(obj, "UID", lambda: "")() or ""
     else:
         uid = ""
-    log.append(actor or current_actor(), action, path=path, title=title, comment=comment, state=state, uid=uid)
+    log.append(
+        actor or current_actor(),
+        action,
+        path=path,
+        title=title,
+        comment=comment,
+        state=state,
+        uid=uid,
+    )
 
 
 def transition_succeeded(obj, event):
@@ -48,7 +56,7 @@ def checked_out(baseline, event):
 
 
 def checked_in(working_copy, event):
-    record("checkin", event.baseline, comment=event.checkin_message or "")
+    record("checkin", event.baseline, comment=getattr(event, "message", "") or "")
 
 
 def checkout_cancelled(working_copy, event):
@@ -70,11 +78,17 @@ def local_roles_modified(obj, event):
 
 
 def principal_added_to_group(event):
-    record("group_add_member", path=f"group:{event.group_id}", comment=_principal_id(event.principal))
+    record(
+        "group_add_member", path=f"group:{event.group_id}", comment=_principal_id(event.principal)
+    )
 
 
 def principal_removed_from_group(event):
-    record("group_remove_member", path=f"group:{event.group_id}", comment=_principal_id(event.principal))
+    record(
+        "group_remove_member",
+        path=f"group:{event.group_id}",
+        comment=_principal_id(event.principal),
+    )
 
 
 def group_created(event):

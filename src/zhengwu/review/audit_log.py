@@ -11,11 +11,10 @@ the REST API; Site Administrators read it (``zhengwu: View audit log``).
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent import Persistent
 from zope.interface import implementer
 from zope.interface import Interface
-
 import random
 import time
 
@@ -43,7 +42,7 @@ class AuditLog(Persistent):
         now = time.time() if when is None else when
         key = (_micros(now), random.getrandbits(32))
         self._entries[key] = {
-            "time": datetime.fromtimestamp(key[0] / 1_000_000, timezone.utc).isoformat(),
+            "time": datetime.fromtimestamp(key[0] / 1_000_000, UTC).isoformat(),
             "actor": actor or "Anonymous User",
             "action": action,
             "path": path,

@@ -3,12 +3,11 @@ control panel and the ``@audit-log`` REST endpoint."""
 
 from datetime import datetime
 from datetime import time
-from datetime import timezone
+from datetime import UTC
 from zhengwu import _
 from zhengwu.review.audit_log import FIELDS
 from zhengwu.review.audit_log import IAuditLog
 from zope.component import getUtility
-
 import csv
 import io
 import itertools
@@ -36,7 +35,7 @@ def _date(field, value, end=False):
     if len(value) == 10 and end:  # a bare date includes the whole day
         parsed = datetime.combine(parsed.date(), time.max)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
+        parsed = parsed.replace(tzinfo=UTC)
     return parsed
 
 

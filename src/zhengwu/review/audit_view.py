@@ -28,7 +28,9 @@ class AuditLogView(BrowserView):
             self.start = max(int(form.get("b_start", 0)), 0)
         except ValueError:
             self.start = 0
-        self.entries, self.more = audit_query.batch(audit_query.search(filters), self.start, PAGE_SIZE)
+        self.entries, self.more = audit_query.batch(
+            audit_query.search(filters), self.start, PAGE_SIZE
+        )
         return self.index()
 
     def _csv(self, filters):

@@ -44,9 +44,7 @@ def authors(obj):
     owner = obj.getOwnerTuple()
     if owner:
         people.add(owner[1])
-    people.update(
-        entry["actor"] for entry in current_round(obj) if entry.get("action") == "submit"
-    )
+    people.update(entry["actor"] for entry in current_round(obj) if entry.get("action") == "submit")
     people.discard(None)
     return people
 
@@ -58,7 +56,9 @@ def refusal_reason(obj, transition, user=None):
         return None
     user = user or getSecurityManager().getUser()
     userid = user.getId()
-    if api.portal.get_registry_record(SETTING, default=False) and "Manager" in user.getRolesInContext(obj):
+    if api.portal.get_registry_record(
+        SETTING, default=False
+    ) and "Manager" in user.getRolesInContext(obj):
         return None
     if userid in authors(obj):
         return _("You wrote or submitted this item, so someone else must approve it.")

@@ -4,7 +4,6 @@ from plone.restapi.services.auth.login import Login
 from Products.CMFPlone.browser.login.login import LoginForm
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu.review.audit_events import login_failed
-
 import os
 import Products.CMFPlone.browser.login
 
@@ -18,7 +17,11 @@ class AuditedLoginForm(LoginForm):
     def update(self):
         super().update()
         submitted = "form.buttons.login" in self.request.form
-        if submitted and self.portal_state.anonymous() and self.request.form.get("form.widgets.login"):
+        if (
+            submitted
+            and self.portal_state.anonymous()
+            and self.request.form.get("form.widgets.login")
+        ):
             login_failed(self.request.form.get("form.widgets.login"))
 
     @property

@@ -21,7 +21,9 @@ def review_queue(user=None):
     """(actionable, blocked) lists of dicts for the current user."""
     wtool = api.portal.get_tool("portal_workflow")
     actionable, blocked = [], []
-    for brain in api.content.find(review_state=PENDING, sort_on="modified", sort_order="descending"):
+    for brain in api.content.find(
+        review_state=PENDING, sort_on="modified", sort_order="descending"
+    ):
         obj = brain.getObject()
         approval = APPROVAL_OF_STATE[brain.review_state]
         if not api.user.has_permission("Review portal content", obj=obj):

@@ -78,16 +78,31 @@ class TransitionForm(BrowserView):
             self.error = str(error)
             return self.index()
         api.portal.show_message(
-            translate(_("Done: ${action}.", mapping={"action": translate(self.transition.title, domain="plone", context=self.request)}), context=self.request),
+            translate(
+                _(
+                    "Done: ${action}.",
+                    mapping={
+                        "action": translate(
+                            self.transition.title, domain="plone", context=self.request
+                        )
+                    },
+                ),
+                context=self.request,
+            ),
             self.request,
         )
         # A working copy that was published has been checked in and is gone.
         if self.context.getId() not in parent.objectIds() and baseline is not None:
             return self.request.response.redirect(baseline.absolute_url())
+        # A reviewer no longer sees an item passed on to the next level:
+        # back to their queue.
+        if not api.user.has_permission("View", obj=self.context):
+            navroot = api.portal.get_navigation_root(self.context)
+            return self.request.response.redirect(f"{navroot.absolute_url()}/@@review-queue")
         return self.request.response.redirect(self.context.absolute_url())
 
     def _baseline(self):
+        from plone.app.iterate.dexterity.utils import get_baseline
         from plone.app.iterate.interfaces import IWorkingCopy
-        from plone.app.iterate.util import get_baseline
 
         return get_baseline(self.context) if IWorkingCopy.providedBy(self.context) else None

@@ -97,7 +97,11 @@ def _identity(portal):
 
 # Who signs off demo content in the 办公室 (bgs), level by level: the
 # review workflow lets nobody approve their own work or two levels.
-REVIEW_CHAIN = (("approve_first", "reviewer1"), ("approve_second", "reviewer2"), ("publish", "approver"))
+REVIEW_CHAIN = (
+    ("approve_first", "reviewer1"),
+    ("approve_second", "reviewer2"),
+    ("publish", "approver"),
+)
 
 
 def _publish(obj):

@@ -1,8 +1,8 @@
 """GET /@audit-log: the audit log for Site Administrators, newest first.
 
 Filters ``actor``, ``action``, ``path``, ``since``, ``until``; batched with
-``b_start`` and ``b_size`` (at most 500); ``format=csv`` streams the whole
-selection as CSV.
+``b_start`` and ``b_size`` (at most 500); ``format=csv`` (or
+``Accept: text/csv``) streams the whole selection as CSV.
 """
 
 from plone.restapi.services import _no_content_marker
@@ -31,7 +31,8 @@ class AuditLogGet(Service):
                     "message": translate(error.message, context=self.request),
                 }
             }
-        if form.get("format") == "csv":
+        wants_csv = "text/csv" in self.request.getHeader("Accept", "")
+        if form.get("format") == "csv" or wants_csv:
             response = self.request.response
             response.setHeader("Content-Type", "text/csv; charset=utf-8")
             response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
@@ -42,9 +43,14 @@ class AuditLogGet(Service):
         items, more = audit_query.batch(audit_query.search(filters), start, size)
         base = f"{self.context.absolute_url()}/@audit-log"
         query = {k: v for k, v in form.items() if k in audit_query.FILTERS and v}
-        result = {"@id": f"{base}?{urlencode(dict(query, b_start=start, b_size=size))}", "items": items}
+        result = {
+            "@id": f"{base}?{urlencode(dict(query, b_start=start, b_size=size))}",
+            "items": items,
+        }
         if more:
-            result["batching"] = {"next": f"{base}?{urlencode(dict(query, b_start=start + size, b_size=size))}"}
+            result["batching"] = {
+                "next": f"{base}?{urlencode(dict(query, b_start=start + size, b_size=size))}"
+            }
         return result
 
 
