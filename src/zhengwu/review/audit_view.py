@@ -1,5 +1,6 @@
 """The audit log control panel (``@@zhengwu-audit-log``), with CSV export."""
 
+from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
@@ -40,6 +41,26 @@ class AuditLogView(BrowserView):
         for chunk in audit_query.csv_rows(audit_query.search(filters)):
             response.write(chunk.encode("utf-8"))
         return ""
+
+    def display_time(self, iso):
+        """An entry's time in the site's time zone (Asia/Shanghai), to the second."""
+        from datetime import datetime
+        from zoneinfo import ZoneInfo
+
+        zone = api.portal.get_registry_record("plone.portal_timezone", default="Asia/Shanghai")
+        return datetime.fromisoformat(iso).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
+
+    def action_title(self, action):
+        """A transition's title in the user's language; other actions as recorded."""
+        from zope.i18n import translate
+
+        wtool = api.portal.get_tool("portal_workflow")
+        for workflow_id in ("zhengwu_review_workflow", "zhengwu_container_workflow"):
+            workflow = wtool.getWorkflowById(workflow_id)
+            if workflow is not None and action in workflow.transitions:
+                title = workflow.transitions[action].title
+                return translate(title, domain="plone", context=self.request)
+        return action
 
     def url(self, **changes):
         query = {k: v for k, v in dict(self.values, **changes).items() if v not in ("", None)}
