@@ -82,6 +82,22 @@ def test_three_level_sign_off(functional_portal, page, screenshot):
     assert page.locator("#plone-contentmenu-workflow").count() == 0
     screenshot("anonymous-reads")
 
+    # every step is in the audit log with its actor
+    from zhengwu.review.audit_log import IAuditLog
+    from zope.component import getUtility
+
+    transaction.begin()
+    path = "/".join(functional_portal.getPhysicalPath()) + "/zh-cn/dept/" + url.rsplit("/", 1)[-1]
+    steps = [
+        (e["action"], e["actor"]) for e in reversed(list(getUtility(IAuditLog).search(path=path)))
+    ]
+    assert steps == [
+        ("submit", "author"),
+        ("approve_first", "first"),
+        ("approve_second", "second"),
+        ("publish", "final"),
+    ]
+
 
 def test_reject_without_a_reason_is_a_form_error(functional_portal, page, screenshot):
     item = make_item(functional_portal, "pending_first", title="待审核的通知")
