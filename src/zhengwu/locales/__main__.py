@@ -20,13 +20,14 @@ LANGUAGES = ("zh_CN", "en")
 
 def i18ndude(*args):
     executable = Path(sys.executable).parent / "i18ndude"
-    subprocess.run([str(executable), *args], check=True)
+    # From the project root, so the pot's references are relative paths.
+    subprocess.run([str(executable), *args], check=True, cwd=PROFILES.parent)
 
 
 def rebuild_pot(pot):
     paths = [str(PACKAGE)]
     if PROFILES.is_dir():
-        paths.append(str(PROFILES))
+        paths.append("profiles")
     i18ndude("rebuild-pot", "--pot", str(pot), "--create", DOMAIN, *paths)
 
 
