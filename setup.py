@@ -48,6 +48,8 @@ setup(
         "ZODB",
         "RelStorage[postgresql]",
         "psycopg2",
+        "chinesecalendar",
+        "holidays",
         "Zope",
         "waitress",
     ],
@@ -61,6 +63,7 @@ setup(
             "requests",
             "ruff",
             "zpretty",
+            "PyYAML",
         ],
     },
     entry_points={

@@ -71,30 +71,29 @@ class ZhengwuReviewLayer(PloneSandboxLayer):
 
         setRoles(portal, TEST_USER_ID, ["Manager"])
         login(portal, TEST_USER_NAME)
-        if True:
-            dept = api.content.create(
-                container=portal["zh-cn"],
-                type="Department",
-                id="dept",
-                title="测试局",
-                organization_code="11999900MB0000010H",
+        dept = api.content.create(
+            container=portal["zh-cn"],
+            type="Department",
+            id="dept",
+            title="测试局",
+            organization_code="11999900MB0000010H",
+        )
+        api.content.transition(dept, transition="publish")
+        groups = department_groups(dept)
+        api.group.create(groupname="dept-contributors-only", title="测试局 · 仅添加")
+        dept.manage_setLocalRoles("dept-contributors-only", ["Contributor"])
+        dept.reindexObjectSecurity()
+        for userid, (group, site_roles) in REVIEW_USERS.items():
+            api.user.create(
+                username=userid,
+                email=f"{userid}@example.gov.cn",
+                password=TEST_PASSWORD,
+                roles=("Member",) + tuple(site_roles),
             )
-            api.content.transition(dept, transition="publish")
-            groups = department_groups(dept)
-            api.group.create(groupname="dept-contributors-only", title="测试局 · 仅添加")
-            dept.manage_setLocalRoles("dept-contributors-only", ["Contributor"])
-            dept.reindexObjectSecurity()
-            for userid, (group, site_roles) in REVIEW_USERS.items():
-                api.user.create(
-                    username=userid,
-                    email=f"{userid}@example.gov.cn",
-                    password=TEST_PASSWORD,
-                    roles=("Member",) + tuple(site_roles),
-                )
-                if isinstance(group, str):
-                    api.group.add_user(groupname=groups[group], username=userid)
-                elif group:
-                    api.group.add_user(groupname="dept-contributors-only", username=userid)
+            if isinstance(group, str):
+                api.group.add_user(groupname=groups[group], username=userid)
+            elif group:
+                api.group.add_user(groupname="dept-contributors-only", username=userid)
         setRoles(portal, TEST_USER_ID, ["Member"])
         logout()
 
