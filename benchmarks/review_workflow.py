@@ -20,7 +20,6 @@ them). The machine is shared: compare ratios, not absolute times.
 """
 
 from pathlib import Path
-
 import argparse
 import os
 import shutil
@@ -35,7 +34,11 @@ import time
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-CLASSIC = ("plone.app.contenttypes:default", "plone.app.layout:default", "plonetheme.barceloneta:default")
+CLASSIC = (
+    "plone.app.contenttypes:default",
+    "plone.app.layout:default",
+    "plonetheme.barceloneta:default",
+)
 CHAIN = (("approve_first", "first"), ("approve_second", "second"), ("publish", "final"))
 
 
@@ -53,9 +56,8 @@ def make_instance():
 
 def open_app(instance):
     from Testing.makerequest import makerequest
-    from Zope2.Startup.run import configure_wsgi
     from zope.globalrequest import setRequest
-
+    from Zope2.Startup.run import configure_wsgi
     import Zope2
 
     configure_wsgi(str(instance.zope_conf))
@@ -78,15 +80,22 @@ def build_sites(app):
     from Products.CMFPlone.factory import addPloneSite
     from zhengwu.site.department_groups import department_groups
     from zope.component.hooks import setSite
-
     import transaction
 
     addPloneSite(app, "vanilla", title="Vanilla", extension_ids=CLASSIC)
     # Classic Plone refuses Anonymous the REST API; grant it so both sites
     # answer the same anonymous GET.
-    app["vanilla"].manage_permission("plone.restapi: Use REST API", ["Anonymous", "Manager"], acquire=1)
-    addPloneSite(app, "zhengwu", title="政务", extension_ids=("zhengwu:default",),
-                 default_language="zh-cn", portal_timezone="Asia/Shanghai")
+    app["vanilla"].manage_permission(
+        "plone.restapi: Use REST API", ["Anonymous", "Manager"], acquire=1
+    )
+    addPloneSite(
+        app,
+        "zhengwu",
+        title="政务",
+        extension_ids=("zhengwu:default",),
+        default_language="zh-cn",
+        portal_timezone="Asia/Shanghai",
+    )
     # The same depth for the pages of both sites: <site>/<section>/<department>/<page>.
     setSite(app["vanilla"])
     section = api.content.create(container=app["vanilla"], type="Folder", id="zh-cn", title="中文")
@@ -95,13 +104,24 @@ def build_sites(app):
     api.content.transition(folder, transition="publish")
     site = app["zhengwu"]
     setSite(site)
-    dept = api.content.create(container=site["zh-cn"], type="Department", id="dept",
-                              title="测试局", organization_code="11999900MB0000010H")
+    dept = api.content.create(
+        container=site["zh-cn"],
+        type="Department",
+        id="dept",
+        title="测试局",
+        organization_code="11999900MB0000010H",
+    )
     api.content.transition(dept, transition="publish")
     groups = department_groups(dept)
-    for userid, suffix in (("author", "editors"), ("first", "first-reviewers"),
-                           ("second", "second-reviewers"), ("final", "final-approvers")):
-        api.user.create(username=userid, email=f"{userid}@example.gov.cn", password="bench-secret-1")
+    for userid, suffix in (
+        ("author", "editors"),
+        ("first", "first-reviewers"),
+        ("second", "second-reviewers"),
+        ("final", "final-approvers"),
+    ):
+        api.user.create(
+            username=userid, email=f"{userid}@example.gov.cn", password="bench-secret-1"
+        )
         api.group.add_user(groupname=groups[suffix], username=userid)
     transaction.commit()
 
@@ -118,7 +138,6 @@ def timed(function, repeat):
 def bench_publishing(app, items):
     from plone import api
     from zope.component.hooks import setSite
-
     import transaction
 
     setSite(app["vanilla"])
@@ -136,7 +155,9 @@ def bench_publishing(app, items):
 
     def zhengwu_one(n):
         with api.env.adopt_user(username="author"):
-            page = api.content.create(container=dept, type="Document", id=f"p{n}", title=f"通知 {n}")
+            page = api.content.create(
+                container=dept, type="Document", id=f"p{n}", title=f"通知 {n}"
+            )
             api.content.transition(page, transition="submit")
         for transition, userid in CHAIN:
             with api.env.adopt_user(username=userid):
@@ -151,7 +172,6 @@ def bench_audit_log(app, log_size, samples=500):
     from zhengwu.review.audit_log import IAuditLog
     from zope.component import getUtility
     from zope.component.hooks import setSite
-
     import transaction
 
     setSite(app["zhengwu"])
@@ -183,8 +203,12 @@ def bench_http(instance, requests_per_page):
 
     port = free_port()
     runwsgi = str(Path(sys.executable).parent / "runwsgi")
-    server = subprocess.Popen([runwsgi, str(instance.zope_ini), f"http_port={port}", "host=localhost"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = subprocess.Popen(
+        [runwsgi, str(instance.zope_ini), f"http_port={port}", "host=localhost"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     base = f"http://localhost:{port}"
     try:
         for _ in range(240):
@@ -193,7 +217,10 @@ def bench_http(instance, requests_per_page):
                 break
             except requests.ConnectionError:
                 time.sleep(0.5)
-        pages = {"vanilla": f"{base}/vanilla/zh-cn/dept/p1", "zhengwu": f"{base}/zhengwu/zh-cn/dept/p1"}
+        pages = {
+            "vanilla": f"{base}/vanilla/zh-cn/dept/p1",
+            "zhengwu": f"{base}/zhengwu/zh-cn/dept/p1",
+        }
         results = {}
         for name, url in pages.items():
             for kind, headers in (("html", {}), ("rest", {"Accept": "application/json"})):
@@ -244,17 +271,36 @@ def main():
     shutil.rmtree(instance.home.parent, ignore_errors=True)
 
     rows = [
-        ("create + publish one page, committed (vanilla: 1 transition; Zhengwu: 4, each guarded and audited)",
-         ms(vanilla_pub), ms(zhengwu_pub)),
-        ("anonymous HTML of one published page", ms(http[("vanilla", "html")]), ms(http[("zhengwu", "html")])),
-        ("anonymous REST GET of one published page", ms(http[("vanilla", "rest")]), ms(http[("zhengwu", "rest")])),
+        (
+            "create + publish one page, committed (vanilla: 1 transition; Zhengwu: 4, each guarded and audited)",
+            ms(vanilla_pub),
+            ms(zhengwu_pub),
+        ),
+        (
+            "anonymous HTML of one published page",
+            ms(http[("vanilla", "html")]),
+            ms(http[("zhengwu", "html")]),
+        ),
+        (
+            "anonymous REST GET of one published page",
+            ms(http[("vanilla", "rest")]),
+            ms(http[("zhengwu", "rest")]),
+        ),
     ]
-    print(f"\n| measure (median ms) | vanilla Plone 6.2 | Zhengwu | ratio |\n| --- | --- | --- | --- |")
+    print(
+        "\n| measure (median ms) | vanilla Plone 6.2 | Zhengwu | ratio |\n| --- | --- | --- | --- |"
+    )
     for label, vanilla, zhengwu in rows:
         print(f"| {label} | {vanilla:.1f} | {zhengwu:.1f} | {zhengwu / vanilla:.2f}× |")
-    print(f"\n| audit log append + commit | at 0 entries | at {size:,} entries | ratio |\n| --- | --- | --- | --- |")
-    print(f"| median ms (p95) | {ms(small):.2f} ({p95(small):.2f}) | {ms(large):.2f} ({p95(large):.2f}) | {ms(large) / ms(small):.2f}× |")
-    print(f"\nitems={args.items} log_size={args.log_size} requests={args.requests} python={sys.version.split()[0]}")
+    print(
+        f"\n| audit log append + commit | at 0 entries | at {size:,} entries | ratio |\n| --- | --- | --- | --- |"
+    )
+    print(
+        f"| median ms (p95) | {ms(small):.2f} ({p95(small):.2f}) | {ms(large):.2f} ({p95(large):.2f}) | {ms(large) / ms(small):.2f}× |"
+    )
+    print(
+        f"\nitems={args.items} log_size={args.log_size} requests={args.requests} python={sys.version.split()[0]}"
+    )
 
 
 if __name__ == "__main__":
