@@ -213,3 +213,21 @@ def test_appending_is_one_insertion():
     assert len(log) == 1000
     assert [e["path"] for e in log.search()][:3] == ["/p/999", "/p/998", "/p/997"]
     assert len(list(log.search(path="/p/5"))) == 1
+
+
+def test_csv_neutralises_formulas():
+    from zhengwu.review.audit_query import csv_rows
+
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                "".join(
+                    csv_rows(iter([{"title": "=HYPERLINK(1)", "comment": "+1", "actor": "a"}]))
+                ).lstrip("\ufeff")
+            )
+        )
+    )
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["title"] == "'=HYPERLINK(1)"
+    assert record["comment"] == "'+1"
+    assert record["actor"] == "a"

@@ -65,6 +65,13 @@ def batch(entries, start, size):
     return page[:size], len(page) > size
 
 
+def _cell(value):
+    """Neutralise spreadsheet formulas (CSV injection): titles and comments
+    come from editors and citizens, the file is opened by administrators."""
+    value = "" if value is None else str(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def csv_rows(entries):
     """The CSV export, produced row by row (never the whole log in memory)."""
     buffer = io.StringIO()
@@ -74,5 +81,5 @@ def csv_rows(entries):
     for entry in entries:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow([entry.get(name, "") for name in FIELDS])
+        writer.writerow([_cell(entry.get(name, "")) for name in FIELDS])
         yield buffer.getvalue()
