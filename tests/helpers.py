@@ -28,9 +28,12 @@ PATH_TO["withdrawn"] = PATH_TO["published"] + [("withdraw", "chain_final")]
 _ids = itertools.count(1)
 
 
-def make_item(portal, state, portal_type="Document", title="关于开展政务公开检查的通知"):
-    """A new item written by ``author`` in the test department, moved to ``state``."""
-    dept = portal["zh-cn"]["dept"]
+def make_item(
+    portal, state, portal_type="Document", title="关于开展政务公开检查的通知", container=None
+):
+    """A new item written by ``author`` in the test department (or in
+    ``container``), moved to ``state``."""
+    dept = container if container is not None else portal["zh-cn"]["dept"]
     with api.env.adopt_user(username="author"):
         item = api.content.create(
             container=dept, type=portal_type, id=f"item-{next(_ids)}", title=title

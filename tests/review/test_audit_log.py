@@ -10,9 +10,11 @@ from tests.helpers import auth
 from tests.helpers import make_item
 from zhengwu.review.audit_log import AuditLog
 from zhengwu.review.audit_log import IAuditLog
+from zhengwu.testing import TEST_PASSWORD
 from zope.component import getUtility
 import csv
 import io
+import pytest
 import requests
 import transaction
 
@@ -109,19 +111,29 @@ def test_failed_logins_are_recorded(functional_review_portal):
         f"{site}/@login", json={"login": "author", "password": "wrong"}, headers=JSON, timeout=60
     )
     assert response.status_code == 401
-    session = requests.Session()
-    session.post(
-        f"{site}/login",
-        data={
-            "form.widgets.login": "editor",
-            "form.widgets.password": "wrong",
-            "form.buttons.login": "登录",
-        },
+
+    def classic_login(login, password, **extra):
+        return requests.post(
+            f"{site}/zh-cn/login",
+            data={"__ac_name": login, "__ac_password": password, "buttons.login": "登录", **extra},
+            timeout=60,
+        )
+
+    classic_login("editor", "wrong")
+    classic_login("final", TEST_PASSWORD)  # succeeds: not a failure
+    classic_login("x" * 5000, "wrong")  # recorded, but not 5000 characters of it
+    # forged widget names make no entries
+    requests.post(
+        f"{site}/zh-cn/login",
+        data={"form.widgets.login": "forged", "form.buttons.login": "1"},
         timeout=60,
     )
     transaction.begin()
-    failed = {e["comment"] for e in entries(action="login_failed")}
-    assert {"author", "editor"} <= failed
+    failed = [e["comment"] for e in entries(action="login_failed")]
+    assert {"author", "editor"} <= set(failed)
+    assert "final" not in failed
+    assert "forged" not in failed
+    assert max(len(c) for c in failed) <= 100
 
 
 def test_rest_endpoint_filters_and_csv(functional_review_portal, item_in):
@@ -161,17 +173,29 @@ def test_rest_endpoint_filters_and_csv(functional_review_portal, item_in):
     assert rows and rows[0]["action"] == "publish"
 
 
-def test_rest_endpoint_bad_filter_is_a_400_naming_it(functional_review_portal):
+@pytest.mark.parametrize(
+    "params, field",
+    [
+        ({"since": "yesterday"}, "since"),
+        ({"actor": ["a", "b"]}, "actor"),
+        ({"b_start": "99999999999999999999999"}, "b_start"),
+        ({"b_size": "-1"}, "b_size"),
+        ({"until:list": "2026-01-01"}, "until"),
+    ],
+)
+def test_bad_filter_is_a_400_naming_it(functional_review_portal, params, field):
     site = functional_review_portal.absolute_url()
     response = requests.get(
-        f"{site}/@audit-log",
-        params={"since": "yesterday"},
-        headers=JSON,
-        auth=auth("siteadmin"),
-        timeout=60,
+        f"{site}/@audit-log", params=params, headers=JSON, auth=auth("siteadmin"), timeout=60
     )
     assert response.status_code == 400
-    assert response.json()["error"]["field"] == "since"
+    assert response.json()["error"]["field"] == field
+    if field != "b_size":  # the page has a fixed page size
+        page = requests.get(
+            f"{site}/@@zhengwu-audit-log", params=params, auth=auth("siteadmin"), timeout=60
+        )
+        assert page.status_code == 200
+        assert "alert-danger" in page.text
 
 
 def test_only_site_administrators_read_it(functional_review_portal):

@@ -39,9 +39,30 @@ def _date(field, value, end=False):
     return parsed
 
 
+MAX_START = 10**9
+
+
+def text(form, name, default=""):
+    """One text parameter; a repeated or non-text one is a BadFilter."""
+    value = form.get(name, default)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise BadFilter(name, _("Give this parameter once, as text."))
+    return value.strip()
+
+
+def number(form, name, default):
+    """A whole number from 0 to MAX_START."""
+    value = text(form, name, str(default)) or str(default)
+    if not value.isdigit() or int(value) > MAX_START:
+        raise BadFilter(name, _("Use a whole number."))
+    return int(value)
+
+
 def parse_filters(form):
     """{filter: value} from request parameters; raises BadFilter."""
-    filters = {name: (form.get(name) or "").strip() for name in FILTERS}
+    filters = {name: text(form, name) for name in FILTERS}
     since = _date("since", filters["since"])
     until = _date("until", filters["until"], end=True)
     if since and until and since > until:

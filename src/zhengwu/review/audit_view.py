@@ -16,19 +16,20 @@ class AuditLogView(BrowserView):
     def __call__(self):
         form = self.request.form
         self.error = None
-        self.values = {name: form.get(name, "") for name in audit_query.FILTERS}
+        self.values = {
+            name: form.get(name, "") if isinstance(form.get(name, ""), str) else ""
+            for name in audit_query.FILTERS
+        }
+        self.entries, self.more, self.start = [], False, 0
         try:
             filters = audit_query.parse_filters(form)
+            self.start = audit_query.number(form, "b_start", 0)
+            wants_csv = audit_query.text(form, "format") == "csv"
         except audit_query.BadFilter as error:
             self.error = error
-            self.entries, self.more, self.start = [], False, 0
             return self.index()
-        if form.get("format") == "csv":
+        if wants_csv:
             return self._csv(filters)
-        try:
-            self.start = max(int(form.get("b_start", 0)), 0)
-        except ValueError:
-            self.start = 0
         self.entries, self.more = audit_query.batch(
             audit_query.search(filters), self.start, PAGE_SIZE
         )

@@ -16,13 +16,13 @@ class AuditedLoginForm(LoginForm):
 
     def update(self):
         super().update()
-        submitted = "form.buttons.login" in self.request.form
-        if (
-            submitted
-            and self.portal_state.anonymous()
-            and self.request.form.get("form.widgets.login")
-        ):
-            login_failed(self.request.form.get("form.widgets.login"))
+        form = self.request.form
+        # Plone 6.2's login form posts __ac_name/__ac_password; PAS has
+        # already tried them when this runs, so still anonymous means failed.
+        login = form.get("__ac_name")
+        submitted = form.get("buttons.login") or form.get("form.buttons.login")
+        if submitted and isinstance(login, str) and login and self.portal_state.anonymous():
+            login_failed(login[:100])
 
     @property
     def portal_state(self):

@@ -21,15 +21,23 @@ class TransitionForm(BrowserView):
     index = ViewPageTemplateFile("templates/transition.pt")
 
     def __call__(self):
-        self.transition_id = self.request.form.get("workflow_action", "")
-        self.comment = self.request.form.get("comment", "")
+        form = self.request.form
+        self.transition_id = form.get("workflow_action", "")
+        self.comment = form.get("comment", "")
         self.error = None
+        if not isinstance(self.transition_id, str):
+            self.transition_id = ""
+        if not isinstance(self.comment, str):
+            self.comment = ""
+            self.error = _("The comment must be text.")
         self.transition = self._transition()
         self.refusal = None if self.available() else self._refusal()
         if self.request.method == "POST" and "form.buttons.cancel" in self.request.form:
             return self.request.response.redirect(self.context.absolute_url())
         if self.request.method == "POST" and "form.buttons.confirm" in self.request.form:
             CheckAuthenticator(self.request)
+            if self.error is not None:
+                return self.index()
             return self._perform()
         return self.index()
 

@@ -23,7 +23,10 @@ def before_transition(obj, event):
     if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
         return
     transition = event.transition.getId()
-    comment = ((event.kwargs or {}).get("comment") or "").strip()
+    comment = (event.kwargs or {}).get("comment") or ""
+    if not isinstance(comment, str):
+        raise WorkflowException(_message(_("The comment must be text.")))
+    comment = comment.strip()
     if transition in COMMENT_REQUIRED and not comment:
         raise WorkflowException(_message(_("A reason is required to reject or withdraw.")))
     # The guard already refused it; this repeats the check for code that
@@ -42,4 +45,49 @@ def after_transition(obj, event):
         return
     comment = (event.kwargs or {}).get("comment") or ""
     policy = ICheckinCheckoutPolicy(obj)
-    policy.checkin(comment or _message(_("Approved and published")))
+    # The copy is deleted by the check-in: let the move guard below allow it.
+    checking_in = _checking_in()
+    checking_in.add(obj.UID())
+    try:
+        policy.checkin(comment or _message(_("Approved and published")))
+    finally:
+        checking_in.discard(obj.UID())
+
+
+def _checking_in():
+    """UIDs of the working copies this request is checking in."""
+    from zope.annotation.interfaces import IAnnotations
+
+    request = getRequest()
+    if request is None:  # a script without a request
+        return _WITHOUT_REQUEST
+    return IAnnotations(request).setdefault("zhengwu.review.checking_in", set())
+
+
+_WITHOUT_REQUEST = set()
+
+
+def before_move_or_delete(obj, event):
+    """Frozen items are moved, renamed or deleted only by someone holding
+    ``Delete objects`` on them — also when their folder is moved or deleted
+    (Zope checks only the folder), and in the ZMI."""
+    from AccessControl import getSecurityManager
+    from AccessControl import Unauthorized
+    from plone.base.interfaces import IPloneSiteRoot
+
+    if event.oldParent is None or IPloneSiteRoot.providedBy(event.object):
+        return  # an addition, or the whole site going away
+    wtool = getattr(obj, "portal_workflow", None)
+    if wtool is None or WORKFLOW_ID not in wtool.getChainFor(obj):
+        return
+    if obj.UID() in _checking_in():
+        return
+    if not getSecurityManager().checkPermission("Delete objects", obj):
+        raise Unauthorized(
+            _message(
+                _(
+                    "${title} is under review or published: it cannot be moved or deleted.",
+                    mapping={"title": obj.Title()},
+                )
+            )
+        )

@@ -20,8 +20,9 @@ class AuditLogGet(Service):
         form = self.request.form
         try:
             filters = audit_query.parse_filters(form)
-            start = _int(form, "b_start", 0)
-            size = _int(form, "b_size", 25)
+            start = audit_query.number(form, "b_start", 0)
+            size = audit_query.number(form, "b_size", 25)
+            wants_csv = audit_query.text(form, "format") == "csv"
         except audit_query.BadFilter as error:
             self.request.response.setStatus(400)
             return {
@@ -31,8 +32,8 @@ class AuditLogGet(Service):
                     "message": translate(error.message, context=self.request),
                 }
             }
-        wants_csv = "text/csv" in self.request.getHeader("Accept", "")
-        if form.get("format") == "csv" or wants_csv:
+        wants_csv = wants_csv or "text/csv" in (self.request.getHeader("Accept") or "")
+        if wants_csv:
             response = self.request.response
             response.setHeader("Content-Type", "text/csv; charset=utf-8")
             response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
@@ -52,14 +53,3 @@ class AuditLogGet(Service):
                 "next": f"{base}?{urlencode(dict(query, b_start=start + size, b_size=size))}"
             }
         return result
-
-
-def _int(form, name, default):
-    value = form.get(name, default)
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise audit_query.BadFilter(name, "Use a whole number.") from None
-    if number < 0:
-        raise audit_query.BadFilter(name, "Use a whole number.")
-    return number
