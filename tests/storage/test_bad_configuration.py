@@ -78,3 +78,17 @@ def test_missing_templates(tmp_path):
 def test_create_site_before_configure(instance):
     result = zhengwu("create-site", env=environment(instance))
     assert_one_sentence(result, "zhengwu configure")
+
+
+def test_default_admin_password_is_warned_about(instance):
+    env = environment(instance)
+    env.pop("ADMIN_PASSWORD")
+    assert zhengwu("configure", env=env).returncode == 0
+    result = zhengwu("create-site", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" in result.stderr and "ADMIN_PASSWORD" in result.stderr
+    # with a password set, the next start changes it and stops warning
+    env["ADMIN_PASSWORD"] = "a-long-secret-1"
+    result = zhengwu("create-site", env=env)
+    assert result.returncode == 0, result.stderr
+    assert "ADMIN_PASSWORD" not in result.stderr

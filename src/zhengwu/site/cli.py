@@ -106,8 +106,14 @@ def _ensure_admin(app, password):
         say("Created the Zope administrator `admin`.")
     elif password is not None and plugin is not None:
         plugin.updateUserPassword("admin", password)
-    if plugin is not None and plugin.authenticateCredentials(
-        {"login": "admin", "password": DEFAULT_PASSWORD}
+    elif password is not None:
+        users._doChangeUser("admin", password, ["Manager"], [])
+    # A fresh Zope has a plain user folder (PlonePAS replaces it when the
+    # site is created): then only "created with the default" can be known.
+    default_now = plugin is None and password is None
+    if default_now or (
+        plugin is not None
+        and plugin.authenticateCredentials({"login": "admin", "password": DEFAULT_PASSWORD})
     ):
         warn(
             "the administrator `admin` has the password `admin`: set ADMIN_PASSWORD for any real use."

@@ -93,6 +93,14 @@ def _identity(portal):
     portal.title = "示例市人民政府"
     for name, value in IDENTITY.items():
         api.portal.set_registry_record(f"zhengwu.identity.{name}", value)
+    # The language folders are the navigation roots: their titles head every page.
+    for language, title in (
+        ("zh-cn", "示例市人民政府"),
+        ("en", "Example City People's Government"),
+    ):
+        if language in portal.objectIds():
+            portal[language].title = title
+            portal[language].reindexObject()
 
 
 # Who signs off demo content in the 办公室 (bgs), level by level: the
