@@ -163,3 +163,25 @@ def test_working_copy_over_rest(functional_review_portal, item_in):
     assert public["title"] == "修订稿"
     assert public["review_state"] == "published"
     assert requests.get(copy_url, headers=JSON, auth=auth("editor"), timeout=60).status_code == 404
+
+
+def test_a_working_copy_is_cancelled_once_taken_back_from_review(review_portal):
+    from AccessControl import Unauthorized
+    from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
+    from zExceptions import Unauthorized as ZUnauthorized
+
+    item = make_item(review_portal, "published")
+    with api.env.adopt_user(username="editor"):
+        copy = ICheckinCheckoutPolicy(item).checkout(item.aq_parent)
+        api.content.transition(copy, transition="submit")
+        copy_id = copy.getId()
+        savepoint = transaction.savepoint()
+        with pytest.raises((Unauthorized, ZUnauthorized)):  # frozen while under review
+            ICheckinCheckoutPolicy(copy).cancelCheckout()
+        savepoint.rollback()  # as the failed request's transaction would be
+    with api.env.adopt_user(username="first"):
+        api.content.transition(copy, transition="reject", comment="不需要修改")
+    with api.env.adopt_user(username="editor"):
+        ICheckinCheckoutPolicy(copy).cancelCheckout()
+    assert copy_id not in item.aq_parent.objectIds()
+    assert api.content.get_state(item) == "published"
