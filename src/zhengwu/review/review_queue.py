@@ -34,8 +34,8 @@ def review_queue(user=None):
             "portal_type": brain.portal_type,
             "state": brain.review_state,
             "state_title": wtool.getTitleForStateOnType(brain.review_state, brain.portal_type),
-            "modified": brain.modified,
-            "creator": brain.Creator,
+            "modified": _local(brain.modified),
+            "creator": _fullname(brain.Creator),
             "approval": approval,
         }
         if any(t["id"] == approval for t in wtool.getTransitionsFor(obj)):
@@ -44,6 +44,17 @@ def review_queue(user=None):
             entry["reason"] = refusal_reason(obj, approval)
             blocked.append(entry)
     return actionable, blocked
+
+
+def _local(when):
+    """A catalog DateTime in the site's time zone, to the minute."""
+    zone = api.portal.get_registry_record("plone.portal_timezone", default="Asia/Shanghai")
+    return when.toZone(zone).strftime("%Y-%m-%d %H:%M")
+
+
+def _fullname(userid):
+    user = api.user.get(userid=userid) if userid else None
+    return (user.getProperty("fullname") if user is not None else "") or userid
 
 
 class ReviewQueueView(BrowserView):
