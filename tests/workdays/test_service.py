@@ -31,6 +31,8 @@ def test_anonymous_asks_for_a_deadline(functional_portal):
         ({"start": "2026-01-05", "days": "many"}, "days"),
         ({"start": "2026-01-05", "days": "99999"}, "days"),
         ({"start": "9999-12-30", "days": "10"}, "start"),
+        ({"start": ["2026-01-05", "2026-01-06"], "days": "5"}, "start"),
+        ({"start": "2026-01-05", "days": ["1", "2"]}, "days"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field(functional_portal, params, field):
