@@ -93,6 +93,14 @@ def _cell(value):
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def write_csv(response, filters):
+    """Stream the selection into the response as an attachment."""
+    response.setHeader("Content-Type", "text/csv; charset=utf-8")
+    response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
+    for chunk in csv_rows(search(filters)):
+        response.write(chunk.encode("utf-8"))
+
+
 def csv_rows(entries):
     """The CSV export, produced row by row (never the whole log in memory)."""
     buffer = io.StringIO()

@@ -36,11 +36,7 @@ class AuditLogView(BrowserView):
         return self.index()
 
     def _csv(self, filters):
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8")
-        response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
-        for chunk in audit_query.csv_rows(audit_query.search(filters)):
-            response.write(chunk.encode("utf-8"))
+        audit_query.write_csv(self.request.response, filters)
         return ""
 
     def display_time(self, iso):

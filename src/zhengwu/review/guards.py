@@ -75,6 +75,24 @@ def refusal_reason(obj, transition, user=None):
     return None
 
 
+def leaves_current_state(obj, transition):
+    """Whether ``transition`` starts from the item's current state."""
+    wtool = api.portal.get_tool("portal_workflow")
+    for workflow in wtool.getWorkflowsFor(obj):
+        state = workflow._getWorkflowStateOf(obj)
+        if state is not None and transition in state.transitions:
+            return True
+    return False
+
+
+def separation_refusal(obj, transition):
+    """The separation-of-duties reason for refusing a transition of the
+    current state, or None when something else (state, rights) refuses it."""
+    if not leaves_current_state(obj, transition):
+        return None
+    return refusal_reason(obj, transition)
+
+
 def may_approve(obj, transition):
     """The guard expression's test."""
     return refusal_reason(obj, transition) is None

@@ -12,7 +12,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
-from zhengwu.review.guards import refusal_reason
+from zhengwu.review.guards import separation_refusal
 from zhengwu.review.transitions import COMMENT_REQUIRED
 from zope.i18n import translate
 
@@ -55,7 +55,7 @@ class TransitionForm(BrowserView):
     def _refusal(self):
         if self.transition is None:
             return _("This item has no such workflow action.")
-        reason = refusal_reason(self.context, self.transition_id)
+        reason = separation_refusal(self.context, self.transition_id)
         if reason is not None:
             return reason
         return _("This action is not available to you for this item in its current state.")

@@ -104,7 +104,3 @@ class IDepartment(model.Schema):
 @implementer(IDepartment)
 class Department(Container):
     """A department's folder; its groups are made by department_groups."""
-
-    @property
-    def code(self):
-        return orgcode.normalize(self.organization_code)

@@ -33,7 +33,3 @@ def post_install(context):
             api.content.transition(folder, transition="publish")
     # Objects made before the workflows were bound get their permissions now.
     api.portal.get_tool("portal_workflow").updateRoleMappings()
-
-
-def uninstall(context):
-    """Nothing beyond the uninstall profile's XML yet."""

@@ -34,11 +34,7 @@ class AuditLogGet(Service):
             }
         wants_csv = wants_csv or "text/csv" in (self.request.getHeader("Accept") or "")
         if wants_csv:
-            response = self.request.response
-            response.setHeader("Content-Type", "text/csv; charset=utf-8")
-            response.setHeader("Content-Disposition", 'attachment; filename="audit-log.csv"')
-            for chunk in audit_query.csv_rows(audit_query.search(filters)):
-                response.write(chunk.encode("utf-8"))
+            audit_query.write_csv(self.request.response, filters)
             return _no_content_marker
         size = min(max(size, 1), MAX_BATCH)
         items, more = audit_query.batch(audit_query.search(filters), start, size)

@@ -13,7 +13,7 @@ from AccessControl import getSecurityManager
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from zhengwu import _
-from zhengwu.review.guards import refusal_reason
+from zhengwu.review.guards import separation_refusal
 from zope.i18n import translate
 
 
@@ -43,8 +43,8 @@ class ReviewedWorkflowTransition(WorkflowTransition):
         if not isinstance(comment, str):
             return 400, "BadRequest", _("The comment must be text.")
         if self.transition not in self._available():
-            reason = refusal_reason(self.context, self.transition)
-            if reason is not None and self._leaves_current_state():
+            reason = separation_refusal(self.context, self.transition)
+            if reason is not None:
                 return 403, "SeparationOfDuties", reason
             return (
                 400,
@@ -63,10 +63,3 @@ class ReviewedWorkflowTransition(WorkflowTransition):
 
     def _available(self):
         return {t["id"] for t in self.wftool.getTransitionsFor(self.context)}
-
-    def _leaves_current_state(self):
-        for workflow in self.wftool.getWorkflowsFor(self.context):
-            state = workflow._getWorkflowStateOf(self.context)
-            if state is not None and self.transition in state.transitions:
-                return True
-        return False
