@@ -64,3 +64,23 @@ def test_applying_it_twice_changes_nothing(demo_portal):
     before = sorted(demo_portal["zh-cn"].objectIds())
     applyProfile(demo_portal, "zhengwu:demo")
     assert sorted(demo_portal["zh-cn"].objectIds()) == before
+
+
+def test_disclosure_catalogs(demo_portal):
+    from zhengwu.disclosure import demo as disclosure_demo
+
+    section = demo_portal["zh-cn"]["xxgk"]
+    assert {c for c, *_ in disclosure_demo.CATALOGS} <= set(section.objectIds())
+    items = api.content.find(portal_type="DisclosureItem", review_state="published")
+    assert len(items) == len(disclosure_demo.ITEMS) >= 30
+    assert len({b.topic[:2] for b in items}) >= 8  # across topics
+    assert len({b.issuing_organ for b in items}) == len(disclosure_demo.CATALOGS)  # and departments
+    assert len({b.index_number for b in items}) == len(items)
+    old = section["szf"]["yjya-2020"]
+    assert old.validity == "repealed" and old.superseded_by.to_object == section["szf"]["yjya-2026"]
+    assert section["szf"]["yshj-ssyj"].interpretations[0].to_object == section["szf"]["yshj-jd"]
+    # every item went through the three reviews
+    history = [
+        h["action"] for h in section["czj"]["ys-2026"].workflow_history["zhengwu_review_workflow"]
+    ]
+    assert history[-4:] == ["submit", "approve_first", "approve_second", "publish"]

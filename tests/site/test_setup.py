@@ -9,7 +9,21 @@ import pytest
 
 def test_profile_installed(portal):
     setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1000",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1001",)
+
+
+def test_upgrade_from_the_first_release(portal):
+    """A site installed at 1000 reaches 1001 with the disclosure catalog."""
+    setup = portal.portal_setup
+    setup.setLastVersionForProfile("zhengwu:default", "1000")
+    assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [("1001",)]
+    setup.upgradeProfile("zhengwu:default")
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1001",)
+    assert "DisclosureItem" in portal.portal_types
+    assert "disclosure_topic" in portal.portal_catalog.indexes()
+    assert portal.portal_workflow.getChainForPortalType("DisclosureItem") == (
+        "zhengwu_review_workflow",
+    )
 
 
 @pytest.mark.parametrize(

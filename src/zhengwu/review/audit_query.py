@@ -7,6 +7,7 @@ from datetime import UTC
 from zhengwu import _
 from zhengwu.review.audit_log import FIELDS
 from zhengwu.review.audit_log import IAuditLog
+from zhengwu.spreadsheet import safe_cell
 from zope.component import getUtility
 import csv
 import io
@@ -86,13 +87,6 @@ def batch(entries, start, size):
     return page[:size], len(page) > size
 
 
-def _cell(value):
-    """Neutralise spreadsheet formulas (CSV injection): titles and comments
-    come from editors and citizens, the file is opened by administrators."""
-    value = "" if value is None else str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 def write_csv(response, filters):
     """Stream the selection into the response as an attachment."""
     response.setHeader("Content-Type", "text/csv; charset=utf-8")
@@ -110,5 +104,5 @@ def csv_rows(entries):
     for entry in entries:
         buffer.seek(0)
         buffer.truncate()
-        writer.writerow([_cell(entry.get(name, "")) for name in FIELDS])
+        writer.writerow([safe_cell(entry.get(name, "")) for name in FIELDS])
         yield buffer.getvalue()

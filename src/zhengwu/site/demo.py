@@ -9,6 +9,7 @@ The handler is idempotent: what exists already is left as it is.
 """
 
 from plone import api
+from zhengwu.disclosure import demo as disclosure_demo
 from zhengwu.site.department_groups import group_id
 import logging
 
@@ -84,6 +85,7 @@ def post_install(context):
     departments = _departments(root)
     _users(departments)
     _sections(root)
+    disclosure_demo.create(root, departments, _publish)
     _front_page(root)
     logger.info("Zhengwu demo content is in place")
 

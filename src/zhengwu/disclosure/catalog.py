@@ -1,0 +1,45 @@
+"""The DisclosureCatalog (公开目录): the folder of one issuing organ's items.
+
+It holds tens of thousands of items, so it is an unordered BTree folder:
+adding an item does not rewrite an ordering list, and plone.restapi's
+next/previous serializer does not walk one.
+"""
+
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zhengwu import _
+from zope import schema
+from zope.interface import implementer
+from zope.interface import provider
+from zope.schema.interfaces import IContextAwareDefaultFactory
+
+
+@provider(IContextAwareDefaultFactory)
+def enclosing_department(context):
+    """The department a new catalog (or item) is added in, if any."""
+    from zhengwu.site.department import IDepartment
+
+    obj = context
+    while obj is not None:
+        if IDepartment.providedBy(obj):
+            return obj.UID()
+        obj = getattr(obj, "__parent__", None)
+    return None
+
+
+class IDisclosureCatalog(model.Schema):
+    organ = schema.Choice(
+        title=_("Organ"),
+        description=_(
+            "The department that keeps this catalog: its organization code "
+            "prefixes the index numbers of the items published here."
+        ),
+        vocabulary="zhengwu.vocabularies.Departments",
+        required=True,
+        defaultFactory=enclosing_department,
+    )
+
+
+@implementer(IDisclosureCatalog)
+class DisclosureCatalog(Container):
+    _ordering = "unordered"

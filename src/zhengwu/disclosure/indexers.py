@@ -1,0 +1,81 @@
+"""Catalog indexers of disclosure items: the facets, the index number and the
+full text. Only items provide them, so the facet indexes hold nothing else."""
+
+from plone.indexer import indexer
+from zhengwu.disclosure import topics
+from zhengwu.disclosure.item import IDisclosureItem
+
+
+@indexer(IDisclosureItem)
+def index_number(obj):
+    return obj.index_number or None
+
+
+@indexer(IDisclosureItem)
+def disclosure_topic(obj):
+    return topics.index_values(obj.topic)
+
+
+@indexer(IDisclosureItem)
+def disclosure_organ(obj):
+    return obj.issuing_organ
+
+
+@indexer(IDisclosureItem)
+def disclosure_genre(obj):
+    return obj.genre
+
+
+@indexer(IDisclosureItem)
+def disclosure_validity(obj):
+    return obj.validity or "valid"
+
+
+@indexer(IDisclosureItem)
+def disclosure_year(obj):
+    published = obj.publication_date
+    return published.year if published else None
+
+
+@indexer(IDisclosureItem)
+def written_date(obj):
+    return obj.written_date
+
+
+@indexer(IDisclosureItem)
+def document_number(obj):
+    return obj.document_number
+
+
+@indexer(IDisclosureItem)
+def topic(obj):
+    return obj.topic
+
+
+@indexer(IDisclosureItem)
+def genre(obj):
+    return obj.genre
+
+
+@indexer(IDisclosureItem)
+def issuing_organ(obj):
+    return obj.issuing_organ
+
+
+@indexer(IDisclosureItem)
+def validity(obj):
+    return obj.validity
+
+
+@indexer(IDisclosureItem)
+def searchable_text(obj):
+    """Title, summary, text, numbers and keywords: what a citizen types."""
+    from plone.app.contenttypes.indexers import SearchableText
+
+    parts = [
+        SearchableText(obj),
+        obj.index_number or "",
+        obj.document_number or "",
+        topics.topic_title(obj.topic),
+    ]
+    return " ".join(p for p in parts if p)

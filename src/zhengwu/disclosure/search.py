@@ -1,0 +1,273 @@
+"""The faceted search of the disclosure catalog, shared by the classic view,
+``@disclosure-catalog`` and the open-data export.
+
+Counts come from the catalog's own index structures: the result set of a
+query (rids) is intersected in C with each facet value's rid set, so a count
+costs a set intersection, never loading a brain or an object.
+"""
+
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from plone import api
+from plone.base.interfaces import IPloneSiteRoot
+from plone.base.utils import safe_text
+from Products.CMFPlone.browser.search import munge_search_term
+from zhengwu import _
+from zhengwu.disclosure import topics
+from zhengwu.disclosure.genres import GENRES
+from zhengwu.disclosure.genres import VALIDITY
+from zope.i18n import translate
+
+
+FACETS = ("topic", "organ", "genre", "year", "validity")
+INDEXES = {
+    "topic": "disclosure_topic",
+    "organ": "disclosure_organ",
+    "genre": "disclosure_genre",
+    "year": "disclosure_year",
+    "validity": "disclosure_validity",
+}
+SORTS = {
+    "publication_date": "effective",
+    "written_date": "written_date",
+    "index_number": "index_number",
+    "title": "sortable_title",
+}
+MAX_PAGE = 100
+MAX_QUERY = 100
+
+
+class BadFilter(ValueError):
+    """A filter a citizen typed wrongly: ``field`` names it, ``message`` says why."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _single(form, name):
+    value = form.get(name)
+    if isinstance(value, (list, tuple)):
+        raise BadFilter(name, _("Give ${name} once.", mapping={"name": name}))
+    return safe_text(value).strip() if value not in (None, "") else None
+
+
+def _integer(form, name, default, low, high):
+    value = _single(form, name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise BadFilter(
+            name,
+            _(
+                "${name} must be a whole number from ${low} to ${high}.",
+                mapping={"name": name, "low": low, "high": high},
+            ),
+        )
+    return number
+
+
+class Selection:
+    """What a request asks for: filters, full text, sort and page."""
+
+    def __init__(self, form):
+        self.filters = {}
+        topic = _single(form, "topic")
+        if topic is not None:
+            if topic not in topics.topics_by_code():
+                raise BadFilter(
+                    "topic",
+                    _(
+                        "There is no subject category with the code ${code}.",
+                        mapping={"code": topic},
+                    ),
+                )
+            self.filters["topic"] = topic
+        organ = _single(form, "organ")
+        if organ is not None:
+            if organ not in organ_titles():
+                raise BadFilter(
+                    "organ", _("There is no department with the id ${uid}.", mapping={"uid": organ})
+                )
+            self.filters["organ"] = organ
+        genre = _single(form, "genre")
+        if genre is not None:
+            if genre not in dict(GENRES):
+                raise BadFilter(
+                    "genre", _("There is no document genre ${genre}.", mapping={"genre": genre})
+                )
+            self.filters["genre"] = genre
+        year = _integer(form, "year", None, 1949, 2100)
+        if year is not None:
+            self.filters["year"] = year
+        validity = _single(form, "validity")
+        if validity is not None:
+            if validity not in dict(VALIDITY):
+                raise BadFilter(
+                    "validity", _("Validity is one of valid, amended, repealed or expired.")
+                )
+            self.filters["validity"] = validity
+        self.q = _single(form, "q")
+        if self.q is not None and len(self.q) > MAX_QUERY:
+            raise BadFilter(
+                "q", _("Search for at most ${max} characters.", mapping={"max": MAX_QUERY})
+            )
+        self.sort_on = _single(form, "sort_on") or "publication_date"
+        if self.sort_on not in SORTS:
+            raise BadFilter(
+                "sort_on", _("Sort by publication_date, written_date, index_number or title.")
+            )
+        order = _single(form, "sort_order") or (
+            "ascending" if self.sort_on == "title" else "descending"
+        )
+        if order not in ("ascending", "descending"):
+            raise BadFilter("sort_order", _("sort_order is ascending or descending."))
+        self.sort_order = order
+        self.b_start = _integer(form, "b_start", 0, 0, 10**7)
+        self.b_size = _integer(form, "b_size", 20, 1, MAX_PAGE)
+
+
+def base_query(context):
+    """Published items under ``context``; at the site root, those in the
+    current language or in none (translations would otherwise count twice)."""
+    query = {
+        "portal_type": "DisclosureItem",
+        "review_state": "published",
+        "path": "/".join(context.getPhysicalPath()),
+    }
+    if IPloneSiteRoot.providedBy(context):
+        query["Language"] = [api.portal.get_current_language(), ""]
+    return query
+
+
+def catalog_query(context, filters, q):
+    query = base_query(context)
+    for name, value in filters.items():
+        query[INDEXES[name]] = value
+    if q:
+        query["SearchableText"] = munge_search_term(q)
+    return query
+
+
+def results(context, selection, batched=True):
+    """Brains of the selection, sorted; only one page's worth is sorted when batched."""
+    query = catalog_query(context, selection.filters, selection.q)
+    query["sort_on"] = SORTS[selection.sort_on]
+    query["sort_order"] = selection.sort_order
+    if batched:
+        query["b_start"] = selection.b_start
+        query["b_size"] = selection.b_size
+    return api.portal.get_tool("portal_catalog").searchResults(query)
+
+
+def rid_set(results):
+    """The record ids behind an unsorted catalog result."""
+    seq = getattr(results, "_seq", None)
+    if not seq:
+        return IISet()
+    if isinstance(seq, list) and isinstance(seq[0], tuple):  # scored full-text result
+        return IISet([rid for _score, rid in seq])
+    return seq if hasattr(seq, "keys") else IISet(seq)
+
+
+def _count(rids, entry):
+    if entry is None:
+        return 0
+    if isinstance(entry, int):
+        return 1 if entry in rids else 0
+    return len(intersection(rids, entry))
+
+
+def organ_titles():
+    """UID → title of every department (titles of organs are public)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
+
+
+def facets(context, selection, request):
+    """For each facet, its values with title and count.
+
+    A facet's counts apply every other filter but its own, so a citizen sees
+    what choosing another value would give; the topic facet also shows the
+    second levels of a chosen first level.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    cache = {}
+
+    def rids_without(name):
+        filters = {k: v for k, v in selection.filters.items() if k != name}
+        key = tuple(sorted(filters.items()))
+        if key not in cache:
+            cache[key] = rid_set(
+                catalog.searchResults(catalog_query(context, filters, selection.q))
+            )
+        return cache[key]
+
+    def count_values(name, values):
+        index = catalog._catalog.getIndex(INDEXES[name])._index
+        rids = rids_without(name)
+        return [(value, title, _count(rids, index.get(value))) for value, title in values]
+
+    out = {}
+    chosen = selection.filters.get("topic")
+    topic_values = [(t.code, t.title) for t in topics.all_topics() if t.parent is None]
+    entries = [
+        {"value": v, "title": t, "count": n} for v, t, n in count_values("topic", topic_values) if n
+    ]
+    if chosen:
+        first = chosen[:2]
+        children = [(t.code, t.title) for t in topics.all_topics() if t.parent == first]
+        # the second levels count within the chosen first level
+        index = catalog._catalog.getIndex("disclosure_topic")._index
+        within = intersection(rids_without("topic"), _as_set(index.get(first)))
+        entries += [
+            {"value": v, "title": t, "count": _count(within, index.get(v)), "parent": first}
+            for v, t in children
+            if _count(within, index.get(v))
+        ]
+    out["topic"] = entries
+
+    titles = organ_titles()
+    organ_index = catalog._catalog.getIndex("disclosure_organ")
+    organs = [(uid, titles.get(uid, uid)) for uid in organ_index.uniqueValues()]
+    out["organ"] = sorted(
+        ({"value": v, "title": t, "count": n} for v, t, n in count_values("organ", organs) if n),
+        key=lambda e: -e["count"],
+    )
+    out["genre"] = [
+        {"value": v, "title": translate(t, context=request), "count": n}
+        for v, t, n in count_values("genre", GENRES)
+        if n
+    ]
+    years = sorted(catalog._catalog.getIndex("disclosure_year").uniqueValues(), reverse=True)
+    out["year"] = [
+        {"value": v, "title": str(v), "count": n}
+        for v, t, n in count_values("year", [(y, y) for y in years])
+        if n
+    ]
+    out["validity"] = [
+        {"value": v, "title": translate(t, context=request), "count": n}
+        for v, t, n in count_values("validity", VALIDITY)
+        if n
+    ]
+    return out
+
+
+def _as_set(entry):
+    if entry is None:
+        return IISet()
+    if isinstance(entry, int):
+        return IISet([entry])
+    return entry
+
+
+def total(context, selection):
+    catalog = api.portal.get_tool("portal_catalog")
+    return len(
+        rid_set(catalog.searchResults(catalog_query(context, selection.filters, selection.q)))
+    )

@@ -1,0 +1,193 @@
+"""Classic UI: the faceted catalog, the item page and attachment downloads."""
+
+from plone.namedfile.utils import set_headers
+from plone.namedfile.utils import stream_data
+from Products.CMFPlone.PloneBatch import Batch
+from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
+from zExceptions import NotFound
+from zhengwu import _
+from zhengwu.disclosure import relations
+from zhengwu.disclosure import search
+from zhengwu.disclosure import topics
+from zhengwu.disclosure.genres import GENRES
+from zhengwu.disclosure.genres import VALIDITY
+from zhengwu.disclosure.listing import EntryWriter
+from zhengwu.disclosure.serializer import attachment_entries
+from zope.i18n import translate
+from zope.interface import implementer
+from zope.publisher.interfaces import IPublishTraverse
+
+
+FACET_LABELS = {
+    "topic": _("Subject category"),
+    "organ": _("Issuing organ"),
+    "genre": _("Document genre"),
+    "year": _("Year"),
+    "validity": _("Validity"),
+}
+COLUMNS = (
+    ("index_number", _("Index number")),
+    ("title", _("Title")),
+    (None, _("Issuing organ")),
+    (None, _("Document number")),
+    ("written_date", _("Date written")),
+    ("publication_date", _("Publication date")),
+)
+
+
+class CatalogView(BrowserView):
+    """The default view of a DisclosureCatalog: filters with counts, full
+    text, a sortable table, pages of 20."""
+
+    def __call__(self):
+        self.error = None
+        try:
+            self.selection = search.Selection(self.request.form)
+        except search.BadFilter as error:
+            self.error = translate(error.message, context=self.request)
+            self.selection = search.Selection({})
+        return self.index()
+
+    def _url(self, **changes):
+        params = dict(self.selection.filters)
+        if self.selection.q:
+            params["q"] = self.selection.q
+        params["sort_on"] = self.selection.sort_on
+        params["sort_order"] = self.selection.sort_order
+        params.update(changes)
+        params = {k: v for k, v in params.items() if v not in (None, "")}
+        return f"{self.context.absolute_url()}?{urlencode(params)}"
+
+    def facets(self):
+        data = search.facets(self.context, self.selection, self.request)
+        out = []
+        for name in search.FACETS:
+            chosen = self.selection.filters.get(name)
+            values = []
+            for entry in data[name]:
+                selected = str(entry["value"]) == str(chosen) or (
+                    name == "topic" and chosen and len(chosen) == 4 and entry["value"] == chosen[:2]
+                )
+                values.append(
+                    dict(
+                        entry,
+                        selected=selected,
+                        child="parent" in entry,
+                        url=self._url(
+                            **{name: None if selected else entry["value"], "b_start": None}
+                        ),
+                    )
+                )
+            out.append({"name": name, "label": FACET_LABELS[name], "entries": values})
+        return out
+
+    def batch(self):
+        """The page of results; the catalog sorts and loads only this page,
+        and plone.batching reads the total from the lazy result."""
+        brains = search.results(self.context, self.selection)
+        self.writer = EntryWriter(self.request, search.organ_titles())
+        return Batch(brains, self.selection.b_size, self.selection.b_start, orphan=0)
+
+    def entry(self, brain):
+        return self.writer.entry(brain)
+
+    def columns(self):
+        out = []
+        for key, label in COLUMNS:
+            if key is None:
+                out.append({"label": label, "url": None, "arrow": ""})
+                continue
+            current = self.selection.sort_on == key
+            order = (
+                "ascending"
+                if current and self.selection.sort_order == "descending"
+                else "descending"
+            )
+            arrow = ("▼" if self.selection.sort_order == "descending" else "▲") if current else ""
+            out.append(
+                {
+                    "label": label,
+                    "url": self._url(sort_on=key, sort_order=order, b_start=None),
+                    "arrow": arrow,
+                }
+            )
+        return out
+
+    def active_filters(self):
+        return bool(self.selection.filters or self.selection.q)
+
+    def clear_url(self):
+        return self.context.absolute_url()
+
+    def export_url(self, fmt):
+        params = dict(self.selection.filters)
+        if self.selection.q:
+            params["q"] = self.selection.q
+        params["format"] = fmt
+        return f"{self.context.absolute_url()}/++api++/@disclosure-catalog?{urlencode(params)}"
+
+
+class ItemView(BrowserView):
+    """The page of one item: its catalog record, validity notice, text,
+    attachments and the relations in both directions."""
+
+    def record(self):
+        context = self.context
+        writer = EntryWriter(self.request, search.organ_titles())
+        genres = {v: translate(t, context=self.request) for v, t in GENRES}
+        published = context.publication_date
+        return [
+            (_("Index number"), context.index_number or ""),
+            (_("Issuing organ"), writer.organs.get(context.issuing_organ, "")),
+            (_("Document number"), context.document_number or ""),
+            (_("Date written"), context.written_date.isoformat() if context.written_date else ""),
+            (_("Publication date"), published.isoformat() if published else ""),
+            (_("Subject category"), topics.topic_title(context.topic)),
+            (_("Document genre"), genres.get(context.genre, "")),
+            (_("Validity"), self.validity_title()),
+        ]
+
+    def validity_title(self):
+        return translate(dict(VALIDITY).get(self.context.validity or "valid"), context=self.request)
+
+    def not_valid(self):
+        return (self.context.validity or "valid") != "valid"
+
+    def superseded_by(self):
+        return relations.superseded_by(self.context)
+
+    def supersedes(self):
+        return relations.supersedes(self.context)
+
+    def interpretations(self):
+        return relations.interpretations(self.context)
+
+    def interpreted_documents(self):
+        return relations.interpreted_documents(self.context)
+
+    def attachments(self):
+        return attachment_entries(self.context)
+
+
+@implementer(IPublishTraverse)
+class AttachmentDownload(BrowserView):
+    """``@@attachment/<n>/<filename>``: the n-th attachment of an item."""
+
+    position = None
+
+    def publishTraverse(self, request, name):
+        if self.position is None:
+            try:
+                self.position = int(name)
+            except ValueError:
+                raise NotFound(name) from None
+        return self
+
+    def __call__(self):
+        files = self.context.attachments or []
+        if self.position is None or not 0 <= self.position < len(files):
+            raise NotFound(self.position)
+        blob = files[self.position]
+        set_headers(blob, self.request.response, filename=blob.filename)
+        return stream_data(blob)

@@ -1,0 +1,35 @@
+"""Vocabularies of the disclosure catalog, registered as named utilities."""
+
+from zhengwu.disclosure import topics
+from zhengwu.disclosure.genres import GENRES
+from zhengwu.disclosure.genres import VALIDITY
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+@provider(IVocabularyFactory)
+def topics_vocabulary(context):
+    """``zhengwu.vocabularies.DisclosureTopics``: every subject code, titled
+    with its path (``财政、金融、审计 › 税务``)."""
+    by_code = topics.topics_by_code()
+    terms = []
+    for topic in by_code.values():
+        title = topic.title
+        if topic.parent:
+            title = f"{by_code[topic.parent].title} › {topic.title}"
+        terms.append(SimpleTerm(value=topic.code, token=topic.code, title=title))
+    return SimpleVocabulary(terms)
+
+
+@provider(IVocabularyFactory)
+def genres_vocabulary(context):
+    """``zhengwu.vocabularies.DocumentGenres``: the 15 official genres and 其他."""
+    return SimpleVocabulary([SimpleTerm(value=v, token=v, title=t) for v, t in GENRES])
+
+
+@provider(IVocabularyFactory)
+def validity_vocabulary(context):
+    """``zhengwu.vocabularies.Validity``."""
+    return SimpleVocabulary([SimpleTerm(value=v, token=v, title=t) for v, t in VALIDITY])
