@@ -68,8 +68,9 @@ def item_data(n):
     }
 
 
-def fill(app, site_id, container_path, start, stop):
-    """Add items ``start``..``stop`` in published state, one indexing each."""
+def fill(app, site_id, container_path, start, stop, zhengwu=None):
+    """Add items ``start``..``stop`` in published state, one indexing each
+    (DisclosureItems on the Zhengwu site, Documents on vanilla)."""
     from DateTime import DateTime
     from plone.dexterity.utils import createContent
     from zhengwu.disclosure import index_numbers
@@ -83,7 +84,7 @@ def fill(app, site_id, container_path, start, stop):
     setSite(site)
     container = site.unrestrictedTraverse(container_path)
     wf = site.portal_workflow
-    zhengwu = site_id == "zhengwu"
+    zhengwu = site_id == "zhengwu" if zhengwu is None else zhengwu
     chain = "zhengwu_review_workflow" if zhengwu else "simple_publication_workflow"
     for n in range(start, stop):
         data = item_data(n)

@@ -8,6 +8,7 @@ costs a set intersection, never loading a brain or an object.
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
+from ZTUtils.Lazy import LazyCat
 from plone import api
 from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import safe_text
@@ -139,6 +140,11 @@ def base_query(context):
         "portal_type": "DisclosureItem",
         "review_state": "published",
         "path": "/".join(context.getPhysicalPath()),
+        # An item's effective date is set when it is first published and it
+        # has no expiry date, so a published item is always in its effective
+        # range: skipping Plone's effectiveRange filter (a union over the
+        # whole DateRangeIndex for every anonymous query) changes no result.
+        "show_inactive": True,
     }
     if IPloneSiteRoot.providedBy(context):
         query["Language"] = [api.portal.get_current_language(), ""]
@@ -154,14 +160,11 @@ def catalog_query(context, filters, q):
     return query
 
 
-def results(context, selection, batched=True):
-    """Brains of the selection, sorted; only one page's worth is sorted when batched."""
+def results(context, selection):
+    """Every brain of the selection, sorted (the open-data export)."""
     query = catalog_query(context, selection.filters, selection.q)
     query["sort_on"] = SORTS[selection.sort_on]
     query["sort_order"] = selection.sort_order
-    if batched:
-        query["b_start"] = selection.b_start
-        query["b_size"] = selection.b_size
     return api.portal.get_tool("portal_catalog").searchResults(query)
 
 
@@ -173,6 +176,14 @@ def rid_set(results):
     if isinstance(seq, list) and isinstance(seq[0], tuple):  # scored full-text result
         return IISet([rid for _score, rid in seq])
     return seq if hasattr(seq, "keys") else IISet(seq)
+
+
+def _as_set(entry):
+    if entry is None:
+        return IISet()
+    if isinstance(entry, int):
+        return IISet([entry])
+    return entry
 
 
 def _count(rids, entry):
@@ -189,85 +200,84 @@ def organ_titles():
     return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
 
 
-def facets(context, selection, request):
-    """For each facet, its values with title and count.
+class CatalogSearch:
+    """One request's search: each distinct filter set is searched once and
+    its record ids reused for the page and for every facet's counts."""
 
-    A facet's counts apply every other filter but its own, so a citizen sees
-    what choosing another value would give; the topic facet also shows the
-    second levels of a chosen first level.
-    """
-    catalog = api.portal.get_tool("portal_catalog")
-    cache = {}
+    def __init__(self, context, selection, request):
+        self.context = context
+        self.selection = selection
+        self.request = request
+        self.catalog = api.portal.get_tool("portal_catalog")
+        self._rids = {}
+        self.organs = organ_titles()
 
-    def rids_without(name):
-        filters = {k: v for k, v in selection.filters.items() if k != name}
+    def rids(self, filters):
         key = tuple(sorted(filters.items()))
-        if key not in cache:
-            cache[key] = rid_set(
-                catalog.searchResults(catalog_query(context, filters, selection.q))
-            )
-        return cache[key]
+        if key not in self._rids:
+            query = catalog_query(self.context, filters, self.selection.q)
+            self._rids[key] = rid_set(self.catalog.searchResults(query))
+        return self._rids[key]
 
-    def count_values(name, values):
-        index = catalog._catalog.getIndex(INDEXES[name])._index
-        rids = rids_without(name)
-        return [(value, title, _count(rids, index.get(value))) for value, title in values]
+    def page(self):
+        """The brains of the requested page; the catalog sorts only as many
+        as the page needs (and loads none of the others)."""
+        selection = self.selection
+        rids = self.rids(selection.filters)
+        if not rids:
+            return LazyCat([])
+        internal = self.catalog._catalog
+        return internal.sortResults(
+            rids,
+            internal.getIndex(SORTS[selection.sort_on]),
+            reverse=selection.sort_order == "descending",
+            limit=selection.b_start + selection.b_size,
+            merge=True,
+            actual_result_count=len(rids),
+            b_start=selection.b_start,
+            b_size=selection.b_size,
+        )
 
-    out = {}
-    chosen = selection.filters.get("topic")
-    topic_values = [(t.code, t.title) for t in topics.all_topics() if t.parent is None]
-    entries = [
-        {"value": v, "title": t, "count": n} for v, t, n in count_values("topic", topic_values) if n
-    ]
-    if chosen:
-        first = chosen[:2]
-        children = [(t.code, t.title) for t in topics.all_topics() if t.parent == first]
-        # the second levels count within the chosen first level
-        index = catalog._catalog.getIndex("disclosure_topic")._index
-        within = intersection(rids_without("topic"), _as_set(index.get(first)))
-        entries += [
-            {"value": v, "title": t, "count": _count(within, index.get(v)), "parent": first}
-            for v, t in children
-            if _count(within, index.get(v))
+    def _index(self, name):
+        return self.catalog._catalog.getIndex(INDEXES[name])._index
+
+    def _count_values(self, name, values):
+        """A facet's counts apply every other filter but its own, so a
+        citizen sees what choosing another value would give."""
+        index = self._index(name)
+        filters = {k: v for k, v in self.selection.filters.items() if k != name}
+        rids = self.rids(filters)
+        return [
+            {"value": value, "title": title, "count": n}
+            for value, title in values
+            if (n := _count(rids, index.get(value)))
         ]
-    out["topic"] = entries
 
-    titles = organ_titles()
-    organ_index = catalog._catalog.getIndex("disclosure_organ")
-    organs = [(uid, titles.get(uid, uid)) for uid in organ_index.uniqueValues()]
-    out["organ"] = sorted(
-        ({"value": v, "title": t, "count": n} for v, t, n in count_values("organ", organs) if n),
-        key=lambda e: -e["count"],
-    )
-    out["genre"] = [
-        {"value": v, "title": translate(t, context=request), "count": n}
-        for v, t, n in count_values("genre", GENRES)
-        if n
-    ]
-    years = sorted(catalog._catalog.getIndex("disclosure_year").uniqueValues(), reverse=True)
-    out["year"] = [
-        {"value": v, "title": str(v), "count": n}
-        for v, t, n in count_values("year", [(y, y) for y in years])
-        if n
-    ]
-    out["validity"] = [
-        {"value": v, "title": translate(t, context=request), "count": n}
-        for v, t, n in count_values("validity", VALIDITY)
-        if n
-    ]
-    return out
-
-
-def _as_set(entry):
-    if entry is None:
-        return IISet()
-    if isinstance(entry, int):
-        return IISet([entry])
-    return entry
-
-
-def total(context, selection):
-    catalog = api.portal.get_tool("portal_catalog")
-    return len(
-        rid_set(catalog.searchResults(catalog_query(context, selection.filters, selection.q)))
-    )
+    def facets(self):
+        """For each facet, its values with title and count; the topic facet
+        also shows the second levels of a chosen first level."""
+        out = {}
+        first_levels = [(t.code, t.title) for t in topics.all_topics() if t.parent is None]
+        out["topic"] = self._count_values("topic", first_levels)
+        chosen = self.selection.filters.get("topic")
+        if chosen:
+            first = chosen[:2]
+            index = self._index("topic")
+            without = {k: v for k, v in self.selection.filters.items() if k != "topic"}
+            within = intersection(self.rids(without), _as_set(index.get(first)))
+            out["topic"] += [
+                {"value": t.code, "title": t.title, "count": n, "parent": first}
+                for t in topics.all_topics()
+                if t.parent == first and (n := _count(within, index.get(t.code)))
+            ]
+        organs = [(uid, self.organs.get(uid, uid)) for uid in self._index("organ").keys()]
+        out["organ"] = sorted(self._count_values("organ", organs), key=lambda e: -e["count"])
+        out["genre"] = self._count_values(
+            "genre", [(v, translate(t, context=self.request)) for v, t in GENRES]
+        )
+        years = sorted(self._index("year").keys(), reverse=True)
+        out["year"] = self._count_values("year", [(y, str(y)) for y in years])
+        out["validity"] = self._count_values(
+            "validity", [(v, translate(t, context=self.request)) for v, t in VALIDITY]
+        )
+        return out

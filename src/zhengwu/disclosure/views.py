@@ -47,6 +47,8 @@ class CatalogView(BrowserView):
         except search.BadFilter as error:
             self.error = translate(error.message, context=self.request)
             self.selection = search.Selection({})
+        self.search = search.CatalogSearch(self.context, self.selection, self.request)
+        self.writer = EntryWriter(self.request, self.search.organs)
         return self.index()
 
     def _url(self, **changes):
@@ -60,7 +62,7 @@ class CatalogView(BrowserView):
         return f"{self.context.absolute_url()}?{urlencode(params)}"
 
     def facets(self):
-        data = search.facets(self.context, self.selection, self.request)
+        data = self.search.facets()
         out = []
         for name in search.FACETS:
             chosen = self.selection.filters.get(name)
@@ -85,9 +87,7 @@ class CatalogView(BrowserView):
     def batch(self):
         """The page of results; the catalog sorts and loads only this page,
         and plone.batching reads the total from the lazy result."""
-        brains = search.results(self.context, self.selection)
-        self.writer = EntryWriter(self.request, search.organ_titles())
-        return Batch(brains, self.selection.b_size, self.selection.b_start, orphan=0)
+        return Batch(self.search.page(), self.selection.b_size, self.selection.b_start, orphan=0)
 
     def entry(self, brain):
         return self.writer.entry(brain)

@@ -49,14 +49,14 @@ class DisclosureCatalogGet(Service):
         return json.dumps(data, indent=2, sort_keys=True, separators=(", ", ": "))
 
     def listing(self, selection):
-        writer = EntryWriter(self.request, search.organ_titles())
-        brains = search.results(self.context, selection)
-        batch = HypermediaBatch(self.request, brains)
+        found = search.CatalogSearch(self.context, selection, self.request)
+        writer = EntryWriter(self.request, found.organs)
+        batch = HypermediaBatch(self.request, found.page())
         result = {
             "@id": batch.canonical_url,
             "items_total": batch.items_total,
             "items": [writer.entry(brain) for brain in batch],
-            "facets": search.facets(self.context, selection, self.request),
+            "facets": found.facets(),
         }
         if batch.links:
             result["batching"] = batch.links
@@ -64,7 +64,7 @@ class DisclosureCatalogGet(Service):
 
     def export(self, selection, fmt):
         writer = EntryWriter(self.request, search.organ_titles())
-        brains = search.results(self.context, selection, batched=False)
+        brains = search.results(self.context, selection)
         response = self.request.response
         name = f"{self.context.getId() or 'catalog'}.{fmt}"
         response.setHeader("Content-Disposition", f'attachment; filename="{name}"')
