@@ -8,7 +8,6 @@ costs a set intersection, never loading a brain or an object.
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
-from ZTUtils.Lazy import LazyCat
 from plone import api
 from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import safe_text
@@ -18,6 +17,7 @@ from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
 from zope.i18n import translate
+from ZTUtils.Lazy import LazyCat
 
 
 FACETS = ("topic", "organ", "genre", "year", "validity")
