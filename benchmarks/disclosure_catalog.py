@@ -268,7 +268,11 @@ def measure_http(instance, size):
         v = f"{base}/vanilla/zh-cn/dept"
         z = f"{base}/zhengwu/zh-cn/dept"
         one = f"d{size // 2}"
-        search = "@search?portal_type=Document&review_state=published&path.depth=1&b_size=20&metadata_fields=effective"
+        # newest first, as the disclosure catalog lists
+        search = (
+            "@search?portal_type=Document&review_state=published&path.depth=1&b_size=20"
+            "&metadata_fields=effective&sort_on=effective&sort_order=reverse"
+        )
         results = {
             ("item HTML (anonymous)", "vanilla"): sample(f"{v}/catalog/{one}", count=20, budget=40),
             ("item HTML (anonymous)", "zhengwu"): sample(f"{z}/catalog/{one}", count=20, budget=40),

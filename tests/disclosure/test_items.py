@@ -238,3 +238,49 @@ def test_anonymous_never_reads_an_unpublished_item(functional_portal, state):
         timeout=60,
     ).json()
     assert search["items_total"] == 0
+
+
+@pytest.mark.parametrize(
+    "state, user, may_edit",
+    [
+        ("private", "author", True),
+        ("private", "member", False),
+        ("pending_first", "author", False),
+        ("pending_final", "final", False),
+        ("published", "author", False),
+        ("published", "final", False),
+        ("published", "siteadmin", False),
+    ],
+)
+def test_items_are_frozen_under_review_and_once_published(functional_portal, state, user, may_edit):
+    """DisclosureItem follows zhengwu_review_workflow (docs/permissions.md)."""
+    assert functional_portal.portal_workflow.getChainForPortalType("DisclosureItem") == (
+        "zhengwu_review_workflow",
+    )
+    catalog = make_catalog(functional_portal)
+    item = make_disclosure_item(catalog, state)
+    transaction.commit()
+    response = requests.patch(
+        item.absolute_url(),
+        json={"title": "被改动的标题"},
+        headers=JSON,
+        auth=auth(user),
+        timeout=60,
+    )
+    assert (response.status_code == 204) is may_edit, response.text
+
+
+def test_the_author_cannot_approve_their_own_item(functional_portal):
+    catalog = make_catalog(functional_portal)
+    item = make_disclosure_item(catalog, "pending_first")
+    transaction.commit()
+    response = requests.post(
+        f"{item.absolute_url()}/@workflow/approve_first",
+        json={"comment": "自己批"},
+        headers=JSON,
+        auth=auth("author"),
+        timeout=60,
+    )
+    assert response.status_code in (400, 403)
+    transaction.begin()
+    assert api.content.get_state(item) == "pending_first"

@@ -39,9 +39,16 @@ class IDisclosureSettings(Interface):
 
     @invariant
     def codes_fit(data):
+        try:
+            lines = getattr(data, "extra_topics", None) or []
+        except TypeError:  # the field itself was refused: its error says why
+            return
         known = {t.code for t in topics.base_topics()}
-        for line in getattr(data, "extra_topics", None) or []:
-            code, _title = topics.parse_extension(line)
+        for line in lines:
+            try:
+                code, _title = topics.parse_extension(line)
+            except ValueError:
+                continue  # the line's own constraint reports it
             if code in known:
                 raise Invalid(_("The code ${code} is already in use.", mapping={"code": code}))
             if len(code) == 4 and code[:2] not in known:
