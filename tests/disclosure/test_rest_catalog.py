@@ -122,6 +122,7 @@ def test_batching(search_catalog):
         ({"format": "xls"}, "format"),
         ({"q": "长" * 101}, "q"),
         ({"topic": ["10", "04"]}, "topic"),
+        ({"q": '"'}, "q"),
     ],
 )
 def test_bad_filters_are_400_naming_the_field(search_catalog, params, field):
@@ -130,6 +131,11 @@ def test_bad_filters_are_400_naming_the_field(search_catalog, params, field):
     assert response.status_code == 400
     assert response.json()["error"]["field"] == field
     assert response.json()["error"]["message"]
+
+
+def test_a_query_of_wildcards_only_filters_nothing(search_catalog):
+    catalog, _made = search_catalog
+    assert get(catalog.absolute_url(), q="*").json()["items_total"] == 6
 
 
 def test_at_the_site_root(search_catalog, functional_portal):

@@ -10,8 +10,9 @@ from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from plone import api
 from plone.base.interfaces import IPloneSiteRoot
+from plone.base.utils import munge_search_term
 from plone.base.utils import safe_text
-from Products.CMFPlone.browser.search import munge_search_term
+from Products.ZCTextIndex.ParseTree import ParseError
 from zhengwu import _
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
@@ -152,21 +153,11 @@ def base_query(context):
     return query
 
 
-def catalog_query(context, filters, q):
+def catalog_query(context, filters):
     query = base_query(context)
     for name, value in filters.items():
         query[INDEXES[name]] = value
-    if q:
-        query["SearchableText"] = munge_search_term(q)
     return query
-
-
-def results(context, selection):
-    """Every brain of the selection, sorted (the open-data export)."""
-    query = catalog_query(context, selection.filters, selection.q)
-    query["sort_on"] = SORTS[selection.sort_on]
-    query["sort_order"] = selection.sort_order
-    return api.portal.get_tool("portal_catalog").searchResults(query)
 
 
 def rid_set(results):
@@ -243,13 +234,45 @@ class CatalogSearch:
         self.catalog = api.portal.get_tool("portal_catalog")
         self._rids = {}
         self.organs = organ_titles()
+        self.text_rids = self._text(selection.q) if selection.q else None
+
+    def _text(self, q):
+        """Records matching the full text, unscored: the catalog lists by
+        date, so ranking every match (and sorting the scores) is wasted."""
+        terms = munge_search_term(q)
+        if not terms:  # only wildcards or spaces: no text filter
+            return None
+        index = self.catalog._catalog.getIndex("SearchableText")
+        try:
+            found = index._apply_index({"SearchableText": terms})
+        except ParseError:
+            raise BadFilter(
+                "q", _("Search for words, not only punctuation or operators.")
+            ) from None
+        return IISet(found[0].keys()) if found and found[0] else IISet()
 
     def rids(self, filters):
         key = tuple(sorted(filters.items()))
         if key not in self._rids:
-            query = catalog_query(self.context, filters, self.selection.q)
-            self._rids[key] = rid_set(self.catalog.searchResults(query))
+            found = rid_set(self.catalog.searchResults(catalog_query(self.context, filters)))
+            if self.text_rids is not None:
+                found = intersection(found, self.text_rids)
+            self._rids[key] = found
         return self._rids[key]
+
+    def everything(self):
+        """Every brain of the selection, sorted (the open-data export)."""
+        rids = self.rids(self.selection.filters)
+        if not rids:
+            return LazyCat([])
+        internal = self.catalog._catalog
+        return internal.sortResults(
+            rids,
+            internal.getIndex(SORTS[self.selection.sort_on]),
+            reverse=self.selection.sort_order == "descending",
+            merge=True,
+            actual_result_count=len(rids),
+        )
 
     def page(self):
         """The brains of the requested page; the catalog sorts only as many

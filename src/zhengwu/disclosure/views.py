@@ -44,10 +44,11 @@ class CatalogView(BrowserView):
         self.error = None
         try:
             self.selection = search.Selection(self.request.form)
+            self.search = search.CatalogSearch(self.context, self.selection, self.request)
         except search.BadFilter as error:
             self.error = translate(error.message, context=self.request)
             self.selection = search.Selection({})
-        self.search = search.CatalogSearch(self.context, self.selection, self.request)
+            self.search = search.CatalogSearch(self.context, self.selection, self.request)
         self.writer = EntryWriter(self.request, self.search.organs)
         return self.index()
 

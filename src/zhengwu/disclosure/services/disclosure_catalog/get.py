@@ -38,18 +38,18 @@ class DisclosureCatalogGet(Service):
         try:
             selection = search.Selection(self.request.form)
             fmt = self._format()
+            found = search.CatalogSearch(self.context, selection, self.request)
         except search.BadFilter as error:
             return self._json(self._error(error.field, error.message))
         if fmt is None:
-            return self._json(self.listing(selection))
-        return self.export(selection, fmt)
+            return self._json(self.listing(found))
+        return self.export(found, fmt)
 
     def _json(self, data):
         self.request.response.setHeader("Content-Type", "application/json")
         return json.dumps(data, indent=2, sort_keys=True, separators=(", ", ": "))
 
-    def listing(self, selection):
-        found = search.CatalogSearch(self.context, selection, self.request)
+    def listing(self, found):
         writer = EntryWriter(self.request, found.organs)
         batch = HypermediaBatch(self.request, found.page())
         result = {
@@ -62,9 +62,9 @@ class DisclosureCatalogGet(Service):
             result["batching"] = batch.links
         return result
 
-    def export(self, selection, fmt):
-        writer = EntryWriter(self.request, search.organ_titles())
-        brains = search.results(self.context, selection)
+    def export(self, found, fmt):
+        writer = EntryWriter(self.request, found.organs)
+        brains = found.everything()
         response = self.request.response
         name = f"{self.context.getId() or 'catalog'}.{fmt}"
         response.setHeader("Content-Disposition", f'attachment; filename="{name}"')
