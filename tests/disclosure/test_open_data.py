@@ -102,3 +102,18 @@ def test_feeds_list_only_published_items(search_catalog):
         assert "示例市财政预算执行情况报告" in response.text
         for title in HIDDEN:
             assert title not in response.text
+
+
+def test_plone_search_with_full_objects(search_catalog, functional_portal):
+    """plone.restapi's own @search serialises items fully, published only."""
+    response = requests.get(
+        f"{functional_portal.absolute_url()}/@search",
+        params={"portal_type": "DisclosureItem", "fullobjects": 1},
+        headers=JSON,
+        timeout=60,
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["items_total"] == 6
+    assert all(item["index_number"] and item["attachments"] == [] for item in data["items"])
+    assert not {i["title"] for i in data["items"]} & set(HIDDEN)
