@@ -35,7 +35,6 @@ import os
 import random
 import signal
 import statistics
-import subprocess
 import sys
 import time
 
@@ -43,9 +42,9 @@ import time
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from review_workflow import as_admin  # noqa: E402
 from review_workflow import build_sites  # noqa: E402
-from review_workflow import free_port  # noqa: E402
 from review_workflow import make_instance  # noqa: E402
 from review_workflow import open_app  # noqa: E402
+from review_workflow import serve  # noqa: E402
 
 
 TOPICS = ("0201", "0401", "0402", "1001", "1002", "0902", "1101", "1401")
@@ -213,27 +212,6 @@ def reopen():
     app.REQUEST["PARENTS"] = [app]
     setRequest(app.REQUEST)
     return app
-
-
-def serve(instance):
-    import requests
-
-    port = free_port()
-    runwsgi = str(Path(sys.executable).parent / "runwsgi")
-    server = subprocess.Popen(
-        [runwsgi, str(instance.zope_ini), f"http_port={port}", "host=localhost"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    base = f"http://localhost:{port}"
-    for _ in range(600):
-        try:
-            requests.get(base, timeout=2)
-            return server, base
-        except requests.ConnectionError:
-            time.sleep(0.5)
-    raise RuntimeError("the Zope server did not start")
 
 
 def peak_memory_mb(pid):

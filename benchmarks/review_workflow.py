@@ -198,7 +198,8 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def bench_http(instance, requests_per_page):
+def serve(instance):
+    """runwsgi on a free port (this process must have closed the database)."""
     import requests
 
     port = free_port()
@@ -210,13 +211,20 @@ def bench_http(instance, requests_per_page):
         start_new_session=True,
     )
     base = f"http://localhost:{port}"
+    for _ in range(600):
+        try:
+            requests.get(base, timeout=2)
+            return server, base
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    raise RuntimeError("the Zope server did not start")
+
+
+def bench_http(instance, requests_per_page):
+    import requests
+
+    server, base = serve(instance)
     try:
-        for _ in range(240):
-            try:
-                requests.get(base, timeout=2)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.5)
         pages = {
             "vanilla": f"{base}/vanilla/zh-cn/dept/p1",
             "zhengwu": f"{base}/zhengwu/zh-cn/dept/p1",

@@ -37,34 +37,22 @@ def disclosure_year(obj):
     return published.year if published else None
 
 
-@indexer(IDisclosureItem)
-def written_date(obj):
-    return obj.written_date
+def _metadata(name):
+    """The field as it is: metadata columns for listings without objects."""
+
+    @indexer(IDisclosureItem)
+    def value(obj):
+        return getattr(obj, name)
+
+    return value
 
 
-@indexer(IDisclosureItem)
-def document_number(obj):
-    return obj.document_number
-
-
-@indexer(IDisclosureItem)
-def topic(obj):
-    return obj.topic
-
-
-@indexer(IDisclosureItem)
-def genre(obj):
-    return obj.genre
-
-
-@indexer(IDisclosureItem)
-def issuing_organ(obj):
-    return obj.issuing_organ
-
-
-@indexer(IDisclosureItem)
-def validity(obj):
-    return obj.validity
+written_date = _metadata("written_date")
+document_number = _metadata("document_number")
+topic = _metadata("topic")
+genre = _metadata("genre")
+issuing_organ = _metadata("issuing_organ")
+validity = _metadata("validity")
 
 
 @indexer(IDisclosureItem)
