@@ -153,13 +153,6 @@ def base_query(context):
     return query
 
 
-def catalog_query(context, filters):
-    query = base_query(context)
-    for name, value in filters.items():
-        query[INDEXES[name]] = value
-    return query
-
-
 def rid_set(results):
     """The record ids behind an unsorted catalog result."""
     seq = getattr(results, "_seq", None)
@@ -224,8 +217,9 @@ def _walk_index(tree, rids, wanted, reverse):
 
 
 class CatalogSearch:
-    """One request's search: each distinct filter set is searched once and
-    its record ids reused for the page and for every facet's counts."""
+    """One request's search: one catalog search gives the base (published,
+    viewable, under the context, matching the text); filters and facets
+    narrow it with the facet indexes' own sets, and the page is sorted from it."""
 
     def __init__(self, context, selection, request):
         self.context = context
@@ -233,6 +227,7 @@ class CatalogSearch:
         self.request = request
         self.catalog = api.portal.get_tool("portal_catalog")
         self._rids = {}
+        self._base = None
         self.organs = organ_titles()
         self.text_rids = self._text(selection.q) if selection.q else None
 
@@ -251,12 +246,24 @@ class CatalogSearch:
             ) from None
         return IISet(found[0].keys()) if found and found[0] else IISet()
 
-    def rids(self, filters):
-        key = tuple(sorted(filters.items()))
-        if key not in self._rids:
-            found = rid_set(self.catalog.searchResults(catalog_query(self.context, filters)))
+    def base(self):
+        """Published items under the context that match the full text: the
+        one catalog search of a request (security included)."""
+        if self._base is None:
+            found = rid_set(self.catalog.searchResults(base_query(self.context)))
             if self.text_rids is not None:
                 found = intersection(found, self.text_rids)
+            self._base = found
+        return self._base
+
+    def rids(self, filters):
+        """The base narrowed by each filter's entry in its index (set
+        intersections in C, where a catalog search would repeat the base)."""
+        key = tuple(sorted(filters.items()))
+        if key not in self._rids:
+            found = self.base()
+            for name, value in filters.items():
+                found = intersection(found, _as_set(self._index(name).get(value)))
             self._rids[key] = found
         return self._rids[key]
 
