@@ -33,6 +33,7 @@ from pathlib import Path
 import argparse
 import os
 import random
+import shutil
 import signal
 import statistics
 import sys
@@ -355,6 +356,9 @@ def main():
         report(checkpoint, rates, http, memory)
         app = reopen()
         as_admin(app)
+    app._p_jar.close()
+    app._p_jar.db().close()
+    shutil.rmtree(instance.home.parent, ignore_errors=True)  # gigabytes at 100,000 items
     print(f"\nitems={args.items} checkpoints={checkpoints} python={sys.version.split()[0]}")
 
 
