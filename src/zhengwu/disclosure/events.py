@@ -42,7 +42,7 @@ def after_transition(item, event):
     if item.effective_date is None:
         item.setEffectiveDate(DateTime())
     index_numbers.assign(item)
-    item.reindexObject()
+    item.reindexObject()  # number, publication date and year, full text
 
 
 def item_saved(item, event):

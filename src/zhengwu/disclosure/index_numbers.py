@@ -71,12 +71,15 @@ def _translations(item):
 
 
 def assign(item):
-    """Give ``item`` its index number unless it (or a translation) has one."""
+    """Give ``item`` its index number unless it (or a translation) has one.
+
+    The caller reindexes ``item``; translations that receive the number are
+    reindexed here.
+    """
     if item.index_number:
         return item.index_number
-    number = next(
-        (t.index_number for t in _translations(item) if getattr(t, "index_number", None)), None
-    )
+    translations = _translations(item)
+    number = next((t.index_number for t in translations if getattr(t, "index_number", None)), None)
     if number is None:
         code = organ_code(item)
         if code is None:
@@ -89,8 +92,9 @@ def assign(item):
         )
         year = when.astimezone(ZoneInfo("Asia/Shanghai")).year
         number = registry().next_number(code, year, item.UID())
-    for obj in [item, *_translations(item)]:
-        if not getattr(obj, "index_number", None):
-            obj.index_number = number
-            obj.reindexObject(idxs=["index_number", "SearchableText"])
+    item.index_number = number
+    for translation in translations:
+        if not getattr(translation, "index_number", None):
+            translation.index_number = number
+            translation.reindexObject(idxs=["index_number", "SearchableText"])
     return number

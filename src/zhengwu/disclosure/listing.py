@@ -38,7 +38,6 @@ class EntryWriter:
     def __init__(self, request, organ_titles):
         self.request = request
         self.organs = organ_titles
-        self.topics = topics.topics_by_code()
         self.genres = {v: translate(t, context=request) for v, t in GENRES}
         self.validity = {v: translate(t, context=request) for v, t in VALIDITY}
 

@@ -154,12 +154,11 @@ def base_query(context):
 
 
 def rid_set(results):
-    """The record ids behind an unsorted catalog result."""
+    """The record ids behind an unsorted, unscored catalog result (the full
+    text is matched separately, see ``CatalogSearch._text``)."""
     seq = getattr(results, "_seq", None)
     if not seq:
         return IISet()
-    if isinstance(seq, list) and isinstance(seq[0], tuple):  # scored full-text result
-        return IISet([rid for _score, rid in seq])
     return seq if hasattr(seq, "keys") else IISet(seq)
 
 

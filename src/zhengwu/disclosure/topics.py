@@ -70,14 +70,24 @@ def _merged(extension_lines):
     )
 
 
+@lru_cache(maxsize=8)
+def _by_code(extension_lines):
+    # Shared between callers (a listing asks per row): read it, never change it.
+    return {topic.code: topic for topic in _merged(extension_lines)}
+
+
+def _extension_lines():
+    return tuple(api.portal.get_registry_record(EXTENSION_RECORD, default=None) or ())
+
+
 def all_topics():
     """Every topic, first levels each followed by their children."""
-    lines = api.portal.get_registry_record(EXTENSION_RECORD, default=None) or ()
-    return _merged(tuple(lines))
+    return _merged(_extension_lines())
 
 
 def topics_by_code():
-    return {topic.code: topic for topic in all_topics()}
+    """Code → topic, in the order of ``all_topics``."""
+    return _by_code(_extension_lines())
 
 
 def topic_title(code, full=True):

@@ -135,17 +135,16 @@ class ItemView(BrowserView):
 
     def record(self):
         context = self.context
-        writer = EntryWriter(self.request, search.organ_titles())
-        genres = {v: translate(t, context=self.request) for v, t in GENRES}
+        genre = dict(GENRES).get(context.genre)
         published = context.publication_date
         return [
             (_("Index number"), context.index_number or ""),
-            (_("Issuing organ"), writer.organs.get(context.issuing_organ, "")),
+            (_("Issuing organ"), search.organ_titles().get(context.issuing_organ, "")),
             (_("Document number"), context.document_number or ""),
             (_("Date written"), context.written_date.isoformat() if context.written_date else ""),
             (_("Publication date"), published.isoformat() if published else ""),
             (_("Subject category"), topics.topic_title(context.topic)),
-            (_("Document genre"), genres.get(context.genre, "")),
+            (_("Document genre"), translate(genre, context=self.request) if genre else ""),
             (_("Validity"), self.validity_title()),
         ]
 

@@ -13,14 +13,12 @@ from zope.schema.vocabulary import SimpleVocabulary
 def topics_vocabulary(context):
     """``zhengwu.vocabularies.DisclosureTopics``: every subject code, titled
     with its path (``财政、金融、审计 › 税务``)."""
-    by_code = topics.topics_by_code()
-    terms = []
-    for topic in by_code.values():
-        title = topic.title
-        if topic.parent:
-            title = f"{by_code[topic.parent].title} › {topic.title}"
-        terms.append(SimpleTerm(value=topic.code, token=topic.code, title=title))
-    return SimpleVocabulary(terms)
+    return SimpleVocabulary(
+        [
+            SimpleTerm(value=code, token=code, title=topics.topic_title(code))
+            for code in topics.topics_by_code()
+        ]
+    )
 
 
 @provider(IVocabularyFactory)
