@@ -1,0 +1,257 @@
+"""Faceted catalog search shared by the disclosure catalog and the service
+guides: filters, full text, facet counts, sorting and paging.
+
+Counts come from the catalog's own index structures: the result set of a
+query (rids) is intersected in C with each facet value's rid set, so a count
+costs a set intersection, never loading a brain or an object. A domain
+subclasses ``FacetedSearch`` with its base query, its facet indexes and its
+sort indexes, and parses requests with the helpers below.
+"""
+
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from plone import api
+from plone.base.utils import munge_search_term
+from plone.base.utils import safe_text
+from Products.ZCTextIndex.ParseTree import ParseError
+from zhengwu import _
+from ZTUtils.Lazy import LazyCat
+from ZTUtils.Lazy import LazyMap
+
+
+MAX_PAGE = 100
+MAX_QUERY = 100
+
+
+class BadFilter(ValueError):
+    """A filter a citizen typed wrongly: ``field`` names it, ``message`` says why."""
+
+    def __init__(self, field, message):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def single(form, name):
+    """One value of a request parameter, stripped, or None."""
+    value = form.get(name)
+    if isinstance(value, (list, tuple)):
+        raise BadFilter(name, _("Give ${name} once.", mapping={"name": name}))
+    return safe_text(value).strip() if value not in (None, "") else None
+
+
+def integer(form, name, default, low, high):
+    value = single(form, name)
+    if value is None:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not low <= number <= high:
+        raise BadFilter(
+            name,
+            _(
+                "${name} must be a whole number from ${low} to ${high}.",
+                mapping={"name": name, "low": low, "high": high},
+            ),
+        )
+    return number
+
+
+def text_query(form):
+    q = single(form, "q")
+    if q is not None and len(q) > MAX_QUERY:
+        raise BadFilter("q", _("Search for at most ${max} characters.", mapping={"max": MAX_QUERY}))
+    return q
+
+
+def batching(form):
+    """``(b_start, b_size)`` of a request."""
+    return integer(form, "b_start", 0, 0, 10**7), integer(form, "b_size", 20, 1, MAX_PAGE)
+
+
+def organ_titles():
+    """UID → title of every department (titles of organs are public)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
+
+
+def rid_set(results):
+    """The record ids behind an unsorted, unscored catalog result (the full
+    text is matched separately, see ``FacetedSearch._text``)."""
+    seq = getattr(results, "_seq", None)
+    if not seq:
+        return IISet()
+    return seq if hasattr(seq, "keys") else IISet(seq)
+
+
+def as_set(entry):
+    if entry is None:
+        return IISet()
+    if isinstance(entry, int):
+        return IISet([entry])
+    return entry
+
+
+def count(rids, entry):
+    if entry is None:
+        return 0
+    if isinstance(entry, int):
+        return 1 if entry in rids else 0
+    return len(intersection(rids, entry))
+
+
+# A large result's first pages are read from the sort index, newest key
+# first, instead of ZCatalog's pass over every result (a Python loop over
+# 100,000 record ids); a small or sparse result is cheaper to sort whole.
+WALK_MIN = 2000
+WALK_LIMIT = 1000
+WALK_DENSITY = 4  # at most this many distinct keys of the index per result
+
+
+def walk_index(tree, rids, wanted, reverse):
+    """The first ``wanted`` of ``rids`` in the order of a sort index's keys."""
+    found = []
+    try:
+        key = tree.maxKey() if reverse else tree.minKey()
+    except ValueError:  # an empty index
+        return found
+    while True:
+        entry = tree[key]
+        members = (entry,) if isinstance(entry, int) else entry
+        if reverse and not isinstance(entry, int):
+            members = reversed(list(members))  # ties: newest record first, as ZCatalog
+        found.extend(rid for rid in members if rid in rids)
+        if len(found) >= wanted:
+            return found[:wanted]
+        following = (
+            tree.keys(max=key, excludemax=True) if reverse else tree.keys(min=key, excludemin=True)
+        )
+        if not following:
+            return found
+        key = following[-1] if reverse else following[0]
+
+
+class FacetedSearch:
+    """One request's search: one catalog search gives the base (published,
+    viewable, under the context, matching the text); filters and facets
+    narrow it with the facet indexes' own sets, and the page is sorted from it.
+
+    Subclasses set ``indexes`` (filter name → catalog index), ``sorts``
+    (sort name → catalog index) and ``base_query()``. The selection has
+    ``filters``, ``q``, ``sort_on``, ``sort_order``, ``b_start`` and ``b_size``.
+    """
+
+    indexes = {}
+    sorts = {}
+
+    def __init__(self, context, selection, request):
+        self.context = context
+        self.selection = selection
+        self.request = request
+        self.catalog = api.portal.get_tool("portal_catalog")
+        self._rids = {}
+        self._base = None
+        self.organs = organ_titles()
+        self.text_rids = self._text(selection.q) if selection.q else None
+
+    def base_query(self):
+        raise NotImplementedError
+
+    def _text(self, q):
+        """Records matching the full text, unscored: the listings sort by
+        date or title, so ranking every match (and sorting the scores) is wasted."""
+        terms = munge_search_term(q)
+        if not terms:  # only wildcards or spaces: no text filter
+            return None
+        index = self.catalog._catalog.getIndex("SearchableText")
+        try:
+            found = index._apply_index({"SearchableText": terms})
+        except ParseError:
+            raise BadFilter(
+                "q", _("Search for words, not only punctuation or operators.")
+            ) from None
+        return IISet(found[0].keys()) if found and found[0] else IISet()
+
+    def base(self):
+        """What the context holds that the reader may see and that matches
+        the full text: the one catalog search of a request (security included)."""
+        if self._base is None:
+            found = rid_set(self.catalog.searchResults(self.base_query()))
+            if self.text_rids is not None:
+                found = intersection(found, self.text_rids)
+            self._base = found
+        return self._base
+
+    def rids(self, filters):
+        """The base narrowed by each filter's entry in its index (set
+        intersections in C, where a catalog search would repeat the base)."""
+        key = tuple(sorted(filters.items()))
+        if key not in self._rids:
+            found = self.base()
+            for name, value in filters.items():
+                found = intersection(found, as_set(self.index(name).get(value)))
+            self._rids[key] = found
+        return self._rids[key]
+
+    def everything(self):
+        """Every brain of the selection, sorted (exports)."""
+        rids = self.rids(self.selection.filters)
+        if not rids:
+            return LazyCat([])
+        internal = self.catalog._catalog
+        return internal.sortResults(
+            rids,
+            internal.getIndex(self.sorts[self.selection.sort_on]),
+            reverse=self.selection.sort_order == "descending",
+            merge=True,
+            actual_result_count=len(rids),
+        )
+
+    def page(self):
+        """The brains of the requested page; the catalog sorts only as many
+        as the page needs (and loads none of the others)."""
+        selection = self.selection
+        rids = self.rids(selection.filters)
+        if not rids:
+            return LazyCat([])
+        internal = self.catalog._catalog
+        index = internal.getIndex(self.sorts[selection.sort_on])
+        wanted = selection.b_start + selection.b_size
+        if (
+            wanted <= WALK_LIMIT
+            and len(rids) >= WALK_MIN
+            and hasattr(index, "_index")
+            # dense enough that the walk meets a match every few keys
+            and len(rids) * WALK_DENSITY >= len(index)
+        ):
+            found = walk_index(index._index, rids, wanted, selection.sort_order == "descending")
+            page = found[selection.b_start : selection.b_start + selection.b_size]
+            return LazyMap(internal.__getitem__, page, len(page), actual_result_count=len(rids))
+        return internal.sortResults(
+            rids,
+            index,
+            reverse=selection.sort_order == "descending",
+            limit=selection.b_start + selection.b_size,
+            merge=True,
+            actual_result_count=len(rids),
+            b_start=selection.b_start,
+            b_size=selection.b_size,
+        )
+
+    def index(self, name):
+        """The forward mapping (value → rids) of a filter's index."""
+        return self.catalog._catalog.getIndex(self.indexes[name])._index
+
+    def count_values(self, name, values):
+        """A facet's counts apply every other filter but its own, so a
+        citizen sees what choosing another value would give."""
+        index = self.index(name)
+        filters = {k: v for k, v in self.selection.filters.items() if k != name}
+        rids = self.rids(filters)
+        return [
+            {"value": value, "title": title, "count": n}
+            for value, title in values
+            if (n := count(rids, index.get(value)))
+        ]
