@@ -11,6 +11,7 @@ sort indexes, and parses requests with the helpers below.
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from plone import api
+from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import munge_search_term
 from plone.base.utils import safe_text
 from Products.ZCTextIndex.ParseTree import ParseError
@@ -69,6 +70,25 @@ def text_query(form):
 def batching(form):
     """``(b_start, b_size)`` of a request."""
     return integer(form, "b_start", 0, 0, 10**7), integer(form, "b_size", 20, 1, MAX_PAGE)
+
+
+def published_query(context, portal_type):
+    """Published content of a type under ``context``; at the site root, in
+    the current language or in none (translations would otherwise count twice)."""
+    query = {
+        "portal_type": portal_type,
+        "review_state": "published",
+        "path": "/".join(context.getPhysicalPath()),
+        # Published disclosure items and guides have no expiry date and are
+        # effective from their publication, so they are always in their
+        # effective range: skipping Plone's effectiveRange filter (a union
+        # over the whole DateRangeIndex for every anonymous query) changes
+        # no result.
+        "show_inactive": True,
+    }
+    if IPloneSiteRoot.providedBy(context):
+        query["Language"] = [api.portal.get_current_language(), ""]
+    return query
 
 
 def organ_titles():
@@ -255,3 +275,62 @@ class FacetedSearch:
             for value, title in values
             if (n := count(rids, index.get(value)))
         ]
+
+
+class FacetedPage:
+    """What a classic faceted page needs besides its search: links that
+    change one filter and keep the rest, facet entries marked as chosen,
+    and the batch. Subclasses set ``selection``, ``search``, ``facet_names``
+    and ``facet_labels``."""
+
+    facet_names = ()
+    facet_labels = {}
+
+    def _url(self, **changes):
+        from urllib.parse import urlencode
+
+        params = dict(self.selection.filters)
+        if self.selection.q:
+            params["q"] = self.selection.q
+        params["sort_on"] = self.selection.sort_on
+        params["sort_order"] = self.selection.sort_order
+        params.update(changes)
+        params = {k: v for k, v in params.items() if v not in (None, "")}
+        return f"{self.context.absolute_url()}?{urlencode(params)}"
+
+    def is_selected(self, name, entry, chosen):
+        return str(entry["value"]) == str(chosen)
+
+    def facets(self):
+        data = self.search.facets()
+        out = []
+        for name in self.facet_names:
+            chosen = self.selection.filters.get(name)
+            values = []
+            for entry in data[name]:
+                selected = self.is_selected(name, entry, chosen)
+                values.append(
+                    dict(
+                        entry,
+                        selected=selected,
+                        child="parent" in entry,
+                        url=self._url(
+                            **{name: None if selected else entry["value"], "b_start": None}
+                        ),
+                    )
+                )
+            out.append({"name": name, "label": self.facet_labels[name], "entries": values})
+        return out
+
+    def batch(self):
+        """The page of results; the catalog sorts and loads only this page,
+        and plone.batching reads the total from the lazy result."""
+        from Products.CMFPlone.PloneBatch import Batch
+
+        return Batch(self.search.page(), self.selection.b_size, self.selection.b_start, orphan=0)
+
+    def active_filters(self):
+        return bool(self.selection.filters or self.selection.q)
+
+    def clear_url(self):
+        return self.context.absolute_url()

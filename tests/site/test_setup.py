@@ -9,21 +9,26 @@ import pytest
 
 def test_profile_installed(portal):
     setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1001",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1002",)
 
 
 def test_upgrade_from_the_first_release(portal):
-    """A site installed at 1000 reaches 1001 with the disclosure catalog."""
+    """A site installed at 1000 reaches 1002 with the disclosure catalog and
+    the service guides."""
     setup = portal.portal_setup
     setup.setLastVersionForProfile("zhengwu:default", "1000")
-    assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [("1001",)]
+    assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [("1001",), ("1002",)]
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1001",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1002",)
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
-    assert portal.portal_workflow.getChainForPortalType("DisclosureItem") == (
-        "zhengwu_review_workflow",
-    )
+    wtool = portal.portal_workflow
+    assert wtool.getChainForPortalType("DisclosureItem") == ("zhengwu_review_workflow",)
+    assert "ServiceGuide" in portal.portal_types
+    assert "guide_theme" in portal.portal_catalog.indexes()
+    assert wtool.getChainForPortalType("ServiceGuide") == ("zhengwu_review_workflow",)
+    assert "service-guide-index" in portal.portal_types["Folder"].view_methods
+    assert "listing_view" in portal.portal_types["Folder"].view_methods
 
 
 @pytest.mark.parametrize(

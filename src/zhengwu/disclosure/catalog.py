@@ -8,23 +8,9 @@ next/previous serializer does not walk one.
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zhengwu import _
+from zhengwu.site.department import enclosing_department
 from zope import schema
 from zope.interface import implementer
-from zope.interface import provider
-from zope.schema.interfaces import IContextAwareDefaultFactory
-
-
-@provider(IContextAwareDefaultFactory)
-def enclosing_department(context):
-    """The department a new catalog (or item) is added in, if any."""
-    from zhengwu.site.department import IDepartment
-
-    obj = context
-    while obj is not None:
-        if IDepartment.providedBy(obj):
-            return obj.UID()
-        obj = getattr(obj, "__parent__", None)
-    return None
 
 
 class IDisclosureCatalog(model.Schema):

@@ -17,9 +17,9 @@ from z3c.relationfield.schema import RelationList
 from zhengwu import _
 from zhengwu.disclosure.catalog import enclosing_department
 from zhengwu.disclosure.genres import SUPERSEDED
-from zhengwu.disclosure.validators import check_attachment
 from zhengwu.disclosure.validators import check_document_number
 from zhengwu.disclosure.validators import check_not_future
+from zhengwu.files import check_attachment
 from zope import schema
 from zope.interface import alsoProvides
 from zope.interface import implementer

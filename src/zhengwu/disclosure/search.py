@@ -3,8 +3,6 @@
 ``zhengwu.faceted``)."""
 
 from BTrees.IIBTree import intersection
-from plone import api
-from plone.base.interfaces import IPloneSiteRoot
 from zhengwu import _
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
@@ -16,6 +14,7 @@ from zhengwu.faceted import count
 from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import integer
 from zhengwu.faceted import organ_titles
+from zhengwu.faceted import published_query
 from zhengwu.faceted import single
 from zhengwu.faceted import text_query
 from zope.i18n import translate
@@ -94,22 +93,8 @@ class Selection:
         self.b_start, self.b_size = batching(form)
 
 
-def base_query(context, portal_type="DisclosureItem"):
-    """Published items under ``context``; at the site root, those in the
-    current language or in none (translations would otherwise count twice)."""
-    query = {
-        "portal_type": portal_type,
-        "review_state": "published",
-        "path": "/".join(context.getPhysicalPath()),
-        # An item's effective date is set when it is first published and it
-        # has no expiry date, so a published item is always in its effective
-        # range: skipping Plone's effectiveRange filter (a union over the
-        # whole DateRangeIndex for every anonymous query) changes no result.
-        "show_inactive": True,
-    }
-    if IPloneSiteRoot.providedBy(context):
-        query["Language"] = [api.portal.get_current_language(), ""]
-    return query
+def base_query(context):
+    return published_query(context, "DisclosureItem")
 
 
 class CatalogSearch(FacetedSearch):

@@ -2,7 +2,6 @@
 
 from plone.namedfile.utils import set_headers
 from plone.namedfile.utils import stream_data
-from Products.CMFPlone.PloneBatch import Batch
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zExceptions import NotFound
@@ -14,6 +13,7 @@ from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
 from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.disclosure.serializer import attachment_entries
+from zhengwu.faceted import FacetedPage
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -36,9 +36,12 @@ COLUMNS = (
 )
 
 
-class CatalogView(BrowserView):
+class CatalogView(FacetedPage, BrowserView):
     """The default view of a DisclosureCatalog: filters with counts, full
     text, a sortable table, pages of 20."""
+
+    facet_names = search.FACETS
+    facet_labels = FACET_LABELS
 
     def __call__(self):
         self.error = None
@@ -52,43 +55,11 @@ class CatalogView(BrowserView):
         self.writer = EntryWriter(self.request, self.search.organs)
         return self.index()
 
-    def _url(self, **changes):
-        params = dict(self.selection.filters)
-        if self.selection.q:
-            params["q"] = self.selection.q
-        params["sort_on"] = self.selection.sort_on
-        params["sort_order"] = self.selection.sort_order
-        params.update(changes)
-        params = {k: v for k, v in params.items() if v not in (None, "")}
-        return f"{self.context.absolute_url()}?{urlencode(params)}"
-
-    def facets(self):
-        data = self.search.facets()
-        out = []
-        for name in search.FACETS:
-            chosen = self.selection.filters.get(name)
-            values = []
-            for entry in data[name]:
-                selected = str(entry["value"]) == str(chosen) or (
-                    name == "topic" and chosen and len(chosen) == 4 and entry["value"] == chosen[:2]
-                )
-                values.append(
-                    dict(
-                        entry,
-                        selected=selected,
-                        child="parent" in entry,
-                        url=self._url(
-                            **{name: None if selected else entry["value"], "b_start": None}
-                        ),
-                    )
-                )
-            out.append({"name": name, "label": FACET_LABELS[name], "entries": values})
-        return out
-
-    def batch(self):
-        """The page of results; the catalog sorts and loads only this page,
-        and plone.batching reads the total from the lazy result."""
-        return Batch(self.search.page(), self.selection.b_size, self.selection.b_start, orphan=0)
+    def is_selected(self, name, entry, chosen):
+        # A chosen second-level topic also marks its first level.
+        return super().is_selected(name, entry, chosen) or (
+            name == "topic" and chosen and len(chosen) == 4 and entry["value"] == chosen[:2]
+        )
 
     def entry(self, brain):
         return self.writer.entry(brain)
@@ -114,12 +85,6 @@ class CatalogView(BrowserView):
                 }
             )
         return out
-
-    def active_filters(self):
-        return bool(self.selection.filters or self.selection.q)
-
-    def clear_url(self):
-        return self.context.absolute_url()
 
     def export_url(self, fmt):
         params = dict(self.selection.filters)

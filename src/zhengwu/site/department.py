@@ -7,10 +7,13 @@ numbers of everything the department publishes, so it is checked when saved.
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zhengwu import _
+from zhengwu import phones
 from zhengwu.site import orgcode
 from zope import schema
 from zope.interface import implementer
+from zope.interface import provider
 from zope.schema import ValidationError
+from zope.schema.interfaces import IContextAwareDefaultFactory
 import re
 
 
@@ -36,11 +39,6 @@ class InvalidPostalCode(ValidationError):
     __doc__ = _("A postal code has 6 digits.")
 
 
-PHONE_RE = re.compile(
-    r"^(\+?86[- ]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{3,4}-?\d{3,4}-?\d{3,4}|12345)$"
-)
-
-
 def check_organization_code(value):
     if not orgcode.is_valid_code(value):
         raise InvalidOrganizationCode(value)
@@ -48,7 +46,7 @@ def check_organization_code(value):
 
 
 def check_phone(value):
-    if not PHONE_RE.match("".join(value.split())):
+    if not phones.is_number(value):
         raise InvalidPhone(value)
     return True
 
@@ -63,6 +61,17 @@ def check_postal_code(value):
     if not re.fullmatch(r"\d{6}", value.strip()):
         raise InvalidPostalCode(value)
     return True
+
+
+@provider(IContextAwareDefaultFactory)
+def enclosing_department(context):
+    """The department something new is added in, if any."""
+    obj = context
+    while obj is not None:
+        if IDepartment.providedBy(obj):
+            return obj.UID()
+        obj = getattr(obj, "__parent__", None)
+    return None
 
 
 class IDepartment(model.Schema):

@@ -1,0 +1,55 @@
+"""What happens to service guides around their life events."""
+
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zhengwu import _
+from zhengwu.guides import completeness
+from zhengwu.site.department import enclosing_department
+from zhengwu.workdays.calendar import today
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+def _transition(event):
+    return event.transition.getId() if event.transition is not None else None
+
+
+def before_transition(guide, event):
+    """A guide goes to review with materials and steps, and online only
+    with every key element the inspection rules check."""
+    request = getRequest()
+    transition = _transition(event)
+    if transition == "submit" and not (guide.materials and guide.process):
+        raise WorkflowException(
+            translate(
+                _(
+                    "A guide needs at least one material and one process step "
+                    "before it is submitted for review."
+                ),
+                context=request,
+            )
+        )
+    if transition == "publish":
+        lacks = completeness.missing(guide)
+        if lacks:
+            raise WorkflowException(
+                translate(
+                    _(
+                        "This guide cannot be published: it lacks ${elements}.",
+                        mapping={
+                            "elements": "、".join(translate(e, context=request) for e in lacks)
+                        },
+                    ),
+                    context=request,
+                )
+            )
+        # Passing the three reviews is a check of the whole guide (a working
+        # copy carries the date to its baseline when it is checked in).
+        guide.last_reviewed = today()
+
+
+def guide_saved(guide, event):
+    """Store the implementing agency a form, script or REST client left
+    empty: a default computed later from an unwrapped object could not find
+    the department."""
+    if not guide.__dict__.get("implementing_agency"):
+        guide.implementing_agency = enclosing_department(guide)

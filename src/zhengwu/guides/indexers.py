@@ -1,0 +1,60 @@
+"""Catalog indexers of service guides: the facets, the implementation code
+and the full text. Only guides provide them, so the facet indexes hold
+nothing else."""
+
+from plone.indexer import indexer
+from zhengwu.guides.guide import IServiceGuide
+
+
+@indexer(IServiceGuide)
+def guide_theme(obj):
+    return tuple(obj.themes or ()) or None
+
+
+@indexer(IServiceGuide)
+def guide_organ(obj):
+    return obj.implementing_agency
+
+
+@indexer(IServiceGuide)
+def guide_item_type(obj):
+    return obj.item_type
+
+
+@indexer(IServiceGuide)
+def guide_service_object(obj):
+    return tuple(obj.service_object or ()) or None
+
+
+@indexer(IServiceGuide)
+def item_code(obj):
+    return obj.item_code or None
+
+
+def _metadata(name):
+    """The field as it is: metadata columns for listings without objects."""
+
+    @indexer(IServiceGuide)
+    def value(obj):
+        return getattr(obj, name, None)
+
+    return value
+
+
+item_type = _metadata("item_type")
+implementing_agency = _metadata("implementing_agency")
+themes = _metadata("themes")
+service_object = _metadata("service_object")
+promised_limit_days = _metadata("promised_limit_days")
+visits_required = _metadata("visits_required")
+online_url = _metadata("online_url")
+
+
+@indexer(IServiceGuide)
+def searchable_text(obj):
+    """What a citizen types to find a service: its name and code, the
+    conditions, the materials and steps, the basis and where to go."""
+    parts = [obj.title, obj.item_code, obj.conditions, obj.legal_basis, obj.location, obj.faq]
+    parts += [m.name for m in obj.materials or ()]
+    parts += [s.title for s in obj.process or ()]
+    return " ".join(p for p in parts if p)

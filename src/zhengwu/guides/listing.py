@@ -1,0 +1,43 @@
+"""One guide as an entry of the index (page and ``@service-guides``), read
+from the catalog's metadata: listing a page never wakes a guide."""
+
+from zhengwu.guides import themes
+from zhengwu.guides.kinds import ITEM_TYPES
+from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zope.i18n import translate
+
+
+class EntryWriter:
+    def __init__(self, request, organs):
+        self.request = request
+        self.organs = organs
+        self.themes = themes.themes_by_id()
+        self.item_types = dict(ITEM_TYPES)
+        self.service_objects = dict(SERVICE_OBJECTS)
+
+    def _title(self, message):
+        return translate(message, context=self.request) if message else ""
+
+    def entry(self, brain):
+        item_type = brain.item_type
+        return {
+            "@id": brain.getURL(),
+            "title": brain.Title,
+            "item_code": brain.item_code or "",
+            "item_type": {"token": item_type, "title": self._title(self.item_types.get(item_type))},
+            "implementing_agency": {
+                "token": brain.implementing_agency,
+                "title": self.organs.get(brain.implementing_agency, ""),
+            },
+            "service_object": [
+                {"token": v, "title": self._title(self.service_objects.get(v))}
+                for v in brain.service_object or ()
+            ],
+            "themes": [
+                {"token": v, "title": self._title(getattr(self.themes.get(v), "title", v))}
+                for v in brain.themes or ()
+            ],
+            "promised_limit_days": brain.promised_limit_days,
+            "visits_required": brain.visits_required,
+            "online_url": brain.online_url or "",
+        }

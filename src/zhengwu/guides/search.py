@@ -1,0 +1,86 @@
+"""The guide index's search, shared by the classic index page and
+``@service-guides`` (machinery in ``zhengwu.faceted``)."""
+
+from zhengwu import _
+from zhengwu.faceted import BadFilter
+from zhengwu.faceted import batching
+from zhengwu.faceted import FacetedSearch
+from zhengwu.faceted import organ_titles
+from zhengwu.faceted import published_query
+from zhengwu.faceted import single
+from zhengwu.faceted import text_query
+from zhengwu.guides import themes
+from zhengwu.guides.kinds import ITEM_TYPES
+from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zope.i18n import translate
+
+
+__all__ = ("FACETS", "BadFilter", "GuideSearch", "Selection")
+
+FACETS = ("theme", "organ", "item_type", "service_object")
+INDEXES = {
+    "theme": "guide_theme",
+    "organ": "guide_organ",
+    "item_type": "guide_item_type",
+    "service_object": "guide_service_object",
+}
+SORTS = {"title": "sortable_title", "modified": "modified"}
+
+
+class Selection:
+    """What a request asks for: filters, full text, sort and page."""
+
+    def __init__(self, form):
+        self.filters = {}
+        choices = {
+            "theme": (set(themes.themes_by_id()), _("There is no service theme ${value}.")),
+            "organ": (set(organ_titles()), _("There is no department with the id ${value}.")),
+            "item_type": (dict(ITEM_TYPES), _("There is no item type ${value}.")),
+            "service_object": (
+                dict(SERVICE_OBJECTS),
+                _("The service object is natural_person or legal_person."),
+            ),
+        }
+        for name in FACETS:
+            value = single(form, name)
+            if value is None:
+                continue
+            known, message = choices[name]
+            if value not in known:
+                raise BadFilter(name, _(message, mapping={"value": value}))
+            self.filters[name] = value
+        self.q = text_query(form)
+        self.sort_on = single(form, "sort_on") or "title"
+        if self.sort_on not in SORTS:
+            raise BadFilter("sort_on", _("Sort by title or modified."))
+        order = single(form, "sort_order") or (
+            "ascending" if self.sort_on == "title" else "descending"
+        )
+        if order not in ("ascending", "descending"):
+            raise BadFilter("sort_order", _("sort_order is ascending or descending."))
+        self.sort_order = order
+        self.b_start, self.b_size = batching(form)
+
+
+class GuideSearch(FacetedSearch):
+    """Published guides under the context, with four facets."""
+
+    indexes = INDEXES
+    sorts = SORTS
+
+    def base_query(self):
+        return published_query(self.context, "ServiceGuide")
+
+    def facets(self):
+        def titled(pairs):
+            return [(v, translate(t, context=self.request)) for v, t in pairs]
+
+        organs = [(uid, self.organs.get(uid, uid)) for uid in self.index("organ").keys()]
+        return {
+            "theme": self.count_values(
+                "theme", titled((t.id, t.title) for t in themes.all_themes())
+            ),
+            "organ": sorted(self.count_values("organ", organs), key=lambda e: -e["count"]),
+            "item_type": self.count_values("item_type", titled(ITEM_TYPES)),
+            "service_object": self.count_values("service_object", titled(SERVICE_OBJECTS)),
+        }
