@@ -4,7 +4,9 @@ from plone import api
 from tests.helpers import PATH_TO
 from zhengwu.guides.guide import Material
 from zhengwu.guides.guide import ProcessStep
+from zope.i18n import translate
 import itertools
+import json
 
 
 _ids = itertools.count(1)
@@ -58,3 +60,11 @@ def make_guide(container, state="private", title="企业设立登记", **changes
             api.content.transition(guide, transition=transition, comment="测试")
     assert api.content.get_state(guide) == state
     return guide
+
+
+def said(message, text):
+    """``message`` appears in ``text`` (a string or a decoded JSON answer),
+    in English or in Chinese: full runs answer in the site's language."""
+    if not isinstance(text, str):
+        text = json.dumps(text, ensure_ascii=False)
+    return any(translate(message, target_language=lang) in text for lang in ("en", "zh_CN"))

@@ -1,7 +1,10 @@
 """Guides over REST: every field, materials and steps as structured JSON,
 field errors as 400s naming the field, files in and out of the rows."""
 
+from tests.guides.helpers import said
 from tests.helpers import auth
+from zhengwu import _
+from zhengwu.guides.guide import IMaterial
 import base64
 import pytest
 import requests
@@ -139,7 +142,10 @@ def test_promised_longer_than_statutory_is_refused(dept_url):
         timeout=60,
     )
     assert response.status_code == 400
-    assert "statutory" in response.text or "法定" in response.text
+    assert said(
+        _("The promised time limit cannot be longer than the statutory time limit."),
+        response.json(),
+    )
 
 
 def test_material_row_error_names_row_and_column(dept_url):
@@ -148,4 +154,4 @@ def test_material_row_error_names_row_and_column(dept_url):
     assert response.status_code == 400
     message = response.json()["message"]  # plone.restapi's list of field errors
     assert "row 2" in message or "第2行" in message
-    assert "Originals" in message or "原件" in message
+    assert said(IMaterial["originals"].title, message)

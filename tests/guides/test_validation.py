@@ -4,6 +4,8 @@ from datetime import date
 from datetime import timedelta
 from plone import api
 from tests.guides.helpers import complete_fields
+from tests.guides.helpers import said
+from zhengwu import _
 from zhengwu.guides import rows
 from zhengwu.guides.guide import IMaterial
 from zhengwu.guides.guide import IProcessStep
@@ -92,16 +94,16 @@ def test_last_reviewed_not_in_future(portal):
 @pytest.mark.parametrize(
     "row, message",
     [
-        ({"originals": "1"}, "Material"),  # the name is required
-        ({"name": "身份证", "originals": "一"}, "Originals"),
-        ({"name": "身份证", "originals": 100}, "Originals"),
-        ({"name": "身份证", "format": "fax"}, "Format"),
+        ({"originals": "1"}, IMaterial["name"].title),  # the name is required
+        ({"name": "身份证", "originals": "一"}, IMaterial["originals"].title),
+        ({"name": "身份证", "originals": 100}, IMaterial["originals"].title),
+        ({"name": "身份证", "format": "fax"}, IMaterial["format"].title),
         (
             {"name": "身份证", "originals": 0, "copies": 0, "format": "paper"},
-            "original or one copy",
+            _("A paper material needs at least one original or one copy."),
         ),
         ({"name": "身份证", "colour": "red"}, "colour"),
-        ({"name": "身份证", "required": "maybe"}, "Mandatory"),
+        ({"name": "身份证", "required": "maybe"}, IMaterial["required"].title),
         ({"name": "x" * 201}, "200"),
     ],
 )
@@ -109,7 +111,8 @@ def test_bad_material_rows(portal, row, message):
     with pytest.raises(rows.RowError) as refused:
         rows.build(IMaterial, "Materials", [{"name": "营业执照"}, row])
     text = refused.value.doc()
-    assert "row 2" in text and message in text
+    assert "row 2" in text or "第2行" in text
+    assert said(message, text)
 
 
 def test_bad_attachment_in_a_row(portal):
@@ -118,7 +121,7 @@ def test_bad_attachment_in_a_row(portal):
     bad = NamedBlobFile(data=b"MZ", filename="setup.exe")
     with pytest.raises(rows.RowError) as refused:
         rows.build(IMaterial, "Materials", [{"name": "申请表", "blank_form": bad}])
-    assert "PDF" in refused.value.doc()
+    assert "PDF" in refused.value.doc()  # the file rule's sentence, either language
     good = NamedBlobFile(data=b"%PDF-1.4", filename="申请表.pdf")
     (material,) = rows.build(IMaterial, "Materials", [{"name": "申请表", "blank_form": good}])
     assert material.blank_form.filename == "申请表.pdf"

@@ -84,3 +84,21 @@ def test_disclosure_catalogs(demo_portal):
         h["action"] for h in section["czj"]["ys-2026"].workflow_history["zhengwu_review_workflow"]
     ]
     assert history[-4:] == ["submit", "approve_first", "approve_second", "publish"]
+
+
+def test_service_guides(demo_portal):
+    from zhengwu.guides import completeness
+    from zhengwu.guides import demo as guides_demo
+
+    section = demo_portal["zh-cn"]["bsfw"]
+    assert section.getLayout() == "service-guide-index"
+    guides = api.content.find(portal_type="ServiceGuide", review_state="published")
+    assert len(guides) == len(guides_demo.GUIDES) >= 12
+    assert len({b.implementing_agency for b in guides}) >= 5  # across departments
+    assert len({t for b in guides for t in b.themes}) >= 10  # and themes
+    for brain in guides:
+        guide = brain.getObject()
+        assert completeness.missing(guide) == [], guide.getId()
+    assert section["hkqr"].materials[0].blank_form.filename == "户口迁入申请表.pdf"
+    history = [h["action"] for h in section["hkqr"].workflow_history["zhengwu_review_workflow"]]
+    assert history[-4:] == ["submit", "approve_first", "approve_second", "publish"]

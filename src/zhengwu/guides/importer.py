@@ -22,7 +22,9 @@ from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import MATERIAL_FORMATS
 from zhengwu.guides.kinds import SERVICE_OBJECTS
 from zope.component import getMultiAdapter
+from zope.component import getUtility
 from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
 import codecs
 import csv
 import io
@@ -62,6 +64,12 @@ HEADERS = {
 LIST_SEPARATORS = re.compile(r"\s*[、，,；;|]\s*")
 CELL_SEPARATOR = re.compile(r"\s*[|｜]\s*")
 INTEGERS = ("statutory_limit_days", "promised_limit_days", "visits_required")
+CHOICES = {
+    "item_type": "zhengwu.vocabularies.ServiceItemTypes",
+    "implementing_agency": "zhengwu.vocabularies.Departments",
+    "service_object": "zhengwu.vocabularies.ServiceObjects",
+    "themes": "zhengwu.vocabularies.ServiceThemes",
+}
 MATERIAL_COLUMNS = ("name", "originals", "copies", "format", "required", "source")
 
 
@@ -155,7 +163,9 @@ def csv_rows(text, request):
         for label in (field, *labels):
             names[label.strip().lower()] = field
     columns = [names.get(cell.strip().lstrip("\ufeff").lower()) for cell in header]
-    unknown = [cell for cell, name in zip(header, columns, strict=False) if name is None and cell.strip()]
+    unknown = [
+        cell for cell, name in zip(header, columns, strict=False) if name is None and cell.strip()
+    ]
     if "item_name" not in columns:
         raise FileRefused(
             _(
@@ -341,6 +351,11 @@ class Importer:
                         ),
                         "item_code",
                     )
+        unknown = self._unknown_choices(raw)
+        if unknown:
+            result["status"] = "refused"
+            result["errors"] = unknown
+            return result
         savepoint = transaction.savepoint()
         try:
             if guide is None:
@@ -362,6 +377,32 @@ class Importer:
         result["@id"] = obj.absolute_url()
         result["title"] = obj.title
         return result
+
+    def _unknown_choices(self, raw):
+        """Values outside a closed list, each named (the vocabulary's own
+        error would only say that a constraint is not satisfied)."""
+        errors = []
+        for name, field in CHOICES.items():
+            value = raw.get(name)
+            if value in (None, ""):
+                continue
+            values = value if isinstance(value, list) else [value]
+            vocabulary = getUtility(IVocabularyFactory, field)(self.folder)
+            for entry in values:
+                if not isinstance(entry, str) or entry not in vocabulary:
+                    errors.append(
+                        {
+                            "field": name,
+                            "message": translate(
+                                _(
+                                    "${value} is not one of the choices of ${field}.",
+                                    mapping={"value": str(entry), "field": name},
+                                ),
+                                context=self.request,
+                            ),
+                        }
+                    )
+        return errors
 
     def _deserialize(self, obj, raw, create):
         deserializer = getMultiAdapter((obj, self.request), IDeserializeFromJson)

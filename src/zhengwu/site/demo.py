@@ -10,6 +10,7 @@ The handler is idempotent: what exists already is left as it is.
 
 from plone import api
 from zhengwu.disclosure import demo as disclosure_demo
+from zhengwu.guides import demo as guides_demo
 from zhengwu.site.department_groups import group_id
 import logging
 
@@ -86,6 +87,7 @@ def post_install(context):
     _users(departments)
     _sections(root)
     disclosure_demo.create(root, departments, _publish)
+    guides_demo.create(root, departments, _publish)
     _front_page(root)
     logger.info("Zhengwu demo content is in place")
 
