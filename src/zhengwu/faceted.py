@@ -296,7 +296,12 @@ class FacetedPage:
         params["sort_order"] = self.selection.sort_order
         params.update(changes)
         params = {k: v for k, v in params.items() if v not in (None, "")}
-        return f"{self.context.absolute_url()}?{urlencode(params)}"
+        return f"{self.page_url()}?{urlencode(params)}"
+
+    def page_url(self):
+        """This page's address as the reader asked for it: the folder's own
+        URL where the page is its default view, else with the view's name."""
+        return self.request.get("ACTUAL_URL") or self.context.absolute_url()
 
     def is_selected(self, name, entry, chosen):
         return str(entry["value"]) == str(chosen)
@@ -333,4 +338,4 @@ class FacetedPage:
         return bool(self.selection.filters or self.selection.q)
 
     def clear_url(self):
-        return self.context.absolute_url()
+        return self.page_url()

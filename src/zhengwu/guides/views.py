@@ -32,6 +32,14 @@ FACET_LABELS = {
 }
 
 
+def _visits(value):
+    if value is None:
+        return ""
+    if value == 0:
+        return _("None: fully online")
+    return _("${count} times", mapping={"count": value})
+
+
 def _days(value):
     if value is None:
         return ""
@@ -69,10 +77,7 @@ class GuideDetails(BrowserView):
             ),
             (_("Statutory time limit"), self.t(_days(guide.statutory_limit_days))),
             (_("Promised time limit"), self.t(_days(guide.promised_limit_days))),
-            (
-                _("Visits required"),
-                "" if guide.visits_required is None else str(guide.visits_required),
-            ),
+            (_("Visits required"), self.t(_visits(guide.visits_required))),
         ]
         return rows
 
@@ -84,8 +89,7 @@ class GuideDetails(BrowserView):
             (_("Inquiry phone"), guide.consult_phone or ""),
             (_("Complaint phone"), guide.complaint_phone or ""),
             (_("Fee"), guide.fee or ""),
-            (_("Basis of the fee"), guide.fee_basis or ""),
-        ]
+        ] + ([(_("Basis of the fee"), guide.fee_basis)] if guide.fee_basis else [])
 
     def materials(self):
         formats = dict(MATERIAL_FORMATS)
@@ -177,6 +181,9 @@ class GuideIndex(FacetedPage, BrowserView):
 
     def days(self, value):
         return translate(_days(value), context=self.request) if value is not None else ""
+
+    def visits(self, value):
+        return translate(_visits(value), context=self.request) if value is not None else ""
 
 
 class GuideReport(BrowserView):
