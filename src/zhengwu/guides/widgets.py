@@ -28,6 +28,7 @@ from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IInt
 from zope.schema.interfaces import IList
 from zope.schema.interfaces import IText
+from zope.schema.interfaces import ITextLine
 from zope.schema.interfaces import IVocabularyFactory
 
 
@@ -117,7 +118,7 @@ class RowsWidget(Widget):
                 kind = "choice"
             elif IInt.providedBy(field):
                 kind = "int"
-            elif IText.providedBy(field) and not field.__class__.__name__ == "TextLine":
+            elif IText.providedBy(field) and not ITextLine.providedBy(field):
                 kind = "textarea"
             out.append(
                 {
@@ -172,14 +173,12 @@ class RowsWidget(Widget):
         return cells
 
     def _file_cell(self, cell):
-        """``{"origin", "filename"}`` of a file kept from the content."""
+        """``{"origin", "row"}`` of a file kept from the content: the index
+        and the row object it belongs to (its file is read per column)."""
         if isinstance(cell, rows.Keep):
             existing = self.existing()
-            origin = cell.origin
-            column_file = None
-            if 0 <= origin < len(existing):
-                column_file = existing[origin]
-            return {"origin": origin, "row": column_file}
+            row = existing[cell.origin] if 0 <= cell.origin < len(existing) else None
+            return {"origin": cell.origin, "row": row}
         return None
 
     def file_name(self, cell, name):
