@@ -54,7 +54,12 @@ REVIEW_USERS = {
     "chain_final": ("final-approvers", ()),
     "member": (None, ()),
     "siteadmin": (None, ("Site Administrator",)),
+    "handler": ("petition-handlers", ()),
+    "handler2": ("petition-handlers", ()),
+    "responder": ("responders", ()),
 }
+# A second department, whose responders must not see the first one's petitions.
+OTHER_DEPARTMENT_USERS = {"responder2": "responders"}
 
 
 class ZhengwuReviewLayer(PloneSandboxLayer):
@@ -94,6 +99,22 @@ class ZhengwuReviewLayer(PloneSandboxLayer):
                 api.group.add_user(groupname=groups[group], username=userid)
             elif group:
                 api.group.add_user(groupname="dept-contributors-only", username=userid)
+        other = api.content.create(
+            container=portal["zh-cn"],
+            type="Department",
+            id="dept2",
+            title="测试二局",
+            organization_code="11999900MB0000020J",
+        )
+        api.content.transition(other, transition="publish")
+        for userid, suffix in OTHER_DEPARTMENT_USERS.items():
+            api.user.create(
+                username=userid,
+                email=f"{userid}@example.gov.cn",
+                password=TEST_PASSWORD,
+                roles=("Member",),
+            )
+            api.group.add_user(groupname=department_groups(other)[suffix], username=userid)
         setRoles(portal, TEST_USER_ID, ["Member"])
         logout()
 

@@ -9,17 +9,21 @@ import pytest
 
 def test_profile_installed(portal):
     setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1002",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1003",)
 
 
 def test_upgrade_from_the_first_release(portal):
-    """A site installed at 1000 reaches 1002 with the disclosure catalog and
-    the service guides."""
+    """A site installed at 1000 reaches 1003 with the disclosure catalog, the
+    service guides and the petitions."""
     setup = portal.portal_setup
     setup.setLastVersionForProfile("zhengwu:default", "1000")
-    assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [("1001",), ("1002",)]
+    assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [
+        ("1001",),
+        ("1002",),
+        ("1003",),
+    ]
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1002",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1003",)
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
     wtool = portal.portal_workflow
@@ -29,6 +33,8 @@ def test_upgrade_from_the_first_release(portal):
     assert wtool.getChainForPortalType("ServiceGuide") == ("zhengwu_review_workflow",)
     assert "service-guide-index" in portal.portal_types["Folder"].view_methods
     assert "listing_view" in portal.portal_types["Folder"].view_methods
+    assert wtool.getChainForPortalType("Petition") == ("zhengwu_petition_workflow",)
+    assert "petition_department" in portal.portal_catalog.indexes()
 
 
 @pytest.mark.parametrize(

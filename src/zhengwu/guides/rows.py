@@ -9,9 +9,8 @@ Every channel hands ``build`` a list of dicts of cells. Cells may be typed
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedField
 from zhengwu import _
-from zope.globalrequest import getRequest
-from zope.i18n import translate
-from zope.i18nmessageid import Message
+from zhengwu.field_errors import problem
+from zhengwu.field_errors import t
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
@@ -19,9 +18,6 @@ from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IInt
 from zope.schema.interfaces import RequiredMissing
-from zope.schema.interfaces import TooBig
-from zope.schema.interfaces import TooLong
-from zope.schema.interfaces import TooSmall
 import base64
 import binascii
 
@@ -56,28 +52,7 @@ def columns(schema):
     return getFieldsInOrder(schema)
 
 
-def _t(message):
-    return translate(message, context=getRequest())
-
-
-def _problem(field, error):
-    """A sentence for what is wrong with one cell."""
-    if isinstance(error, RequiredMissing):
-        return _t(_("required"))
-    if isinstance(error, (TooSmall, TooBig)):
-        return _t(
-            _(
-                "a whole number from ${min} to ${max}",
-                mapping={"min": field.min, "max": field.max},
-            )
-        )
-    if isinstance(error, TooLong):
-        return _t(_("at most ${max} characters", mapping={"max": field.max_length}))
-    if IChoice.providedBy(field):
-        return _t(_("not one of the choices"))
-    if isinstance(type(error).__doc__, Message):  # our rules say it in a sentence
-        return _t(type(error).__doc__)
-    return _t(_("not a valid value"))
+_t = t  # the translation helper shared with field_errors
 
 
 def cell_error(label, row, column, problem):
@@ -164,7 +139,7 @@ def build(schema, label, raw_rows, existing=()):
             try:
                 value = _convert(field, value)
             except ValueError:
-                raise cell_error(label, number, field.title, _problem(field, None)) from None
+                raise cell_error(label, number, field.title, problem(field, None)) from None
             if value is None:
                 value = field.default  # an absent cell takes the column's default
             try:
@@ -172,7 +147,7 @@ def build(schema, label, raw_rows, existing=()):
                     raise RequiredMissing(name)
                 setattr(obj, name, value)
             except ValidationError as error:
-                raise cell_error(label, number, field.title, _problem(field, error)) from None
+                raise cell_error(label, number, field.title, problem(field, error)) from None
         try:
             schema.validateInvariants(obj)
         except Invalid as error:

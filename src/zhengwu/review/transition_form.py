@@ -62,7 +62,8 @@ class TransitionForm(BrowserView):
 
     @property
     def comment_required(self):
-        return self.transition_id in COMMENT_REQUIRED
+        # Also the petition workflow's: a rejection or a returned reply says why.
+        return self.transition_id in (*COMMENT_REQUIRED, "return_reply")
 
     def state_title(self):
         wtool = api.portal.get_tool("portal_workflow")

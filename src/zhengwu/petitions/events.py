@@ -1,0 +1,96 @@
+"""What happens around mailboxes and petitions: who handles a box, the
+department that replies to a petition, dates set by the workflow."""
+
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zhengwu import _
+from zhengwu.petitions.guards import may_approve_reply
+from zhengwu.petitions.guards import WORKFLOW_ID
+from zhengwu.site.department_groups import group_id
+from zhengwu.workdays.calendar import today
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+COMMENT_REQUIRED = ("reject", "return_reply")
+HANDLERS = "petition-handlers"
+RESPONDERS = "responders"
+
+
+def _refuse(message):
+    raise WorkflowException(translate(message, context=getRequest()))
+
+
+def _department(uid):
+    return api.content.get(UID=uid) if uid else None
+
+
+def _set_group_role(obj, suffix, role, department):
+    """``role`` on ``obj`` for ``department``'s group ``suffix`` only."""
+    for principal, roles in obj.get_local_roles():
+        if role in roles:
+            rest = [r for r in roles if r != role]
+            if rest:
+                obj.manage_setLocalRoles(principal, rest)
+            else:
+                obj.manage_delLocalRoles([principal])
+    group = group_id(department, suffix) if department is not None else None
+    if group:
+        roles = set(obj.get_local_roles_for_userid(group)) | {role}
+        obj.manage_setLocalRoles(group, sorted(roles))
+    obj.reindexObjectSecurity()
+
+
+def box_saved(box, event):
+    """The box's department's petition handlers handle it (roles through
+    groups, never by hand), and nobody else's local roles reach into it:
+    a department's responders see only the petitions assigned to them, even
+    in a box kept in their department's folder."""
+    box.__ac_local_roles_block__ = True
+    with api.env.adopt_roles(["Manager"]):
+        _set_group_role(box, HANDLERS, "PetitionHandler", _department(box.department))
+
+
+def before_transition(petition, event):
+    if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
+        return
+    transition = event.transition.getId()
+    comment = ((event.kwargs or {}).get("comment") or "").strip()
+    if transition in COMMENT_REQUIRED and not comment:
+        _refuse(_("Give the reason: the submitter or the department reads it."))
+    if transition == "assign" and _department(petition.assigned_department) is None:
+        _refuse(_("Choose the assigned department before assigning the petition."))
+    if transition == "submit_reply" and not (petition.reply or "").strip():
+        _refuse(_("Write the reply before submitting it."))
+    if transition == "approve_reply" and not may_approve_reply(petition):
+        _refuse(_("You wrote this reply, so another handler must approve it."))
+    if transition == "publish" and not petition.publish_consent:
+        _refuse(_("The submitter did not agree to publication."))
+
+
+def after_transition(petition, event):
+    if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
+        return
+    transition = event.transition.getId()
+    if transition == "assign":
+        # That department's responders, on this petition only.
+        with api.env.adopt_roles(["Manager"]):
+            _set_group_role(
+                petition,
+                RESPONDERS,
+                "DepartmentResponder",
+                _department(petition.assigned_department),
+            )
+    elif transition == "submit_reply":
+        petition.reply_department = petition.assigned_department
+    elif transition == "approve_reply":
+        petition.replied_date = today()
+    petition.reindexObject()
+
+
+def rejection_reason(petition):
+    """What the handler wrote when rejecting: the submitter reads it."""
+    for entry in reversed(list(getattr(petition, "workflow_history", {}).get(WORKFLOW_ID, ()))):
+        if entry.get("action") == "reject":
+            return entry.get("comments") or ""
+    return ""

@@ -1,0 +1,58 @@
+"""What the holder of a tracking number and query code may read: the state,
+the dates, the reply once approved, the reason of a rejection. Never the
+personal fields (whoever holds the code need not be the writer)."""
+
+from plone import api
+from zhengwu.faceted import organ_titles
+from zhengwu.petitions.events import rejection_reason
+from zhengwu.petitions.kinds import ANSWERED_STATES
+from zhengwu.petitions.kinds import CATEGORIES
+from zhengwu.petitions.kinds import SATISFACTION
+from zope.i18n import translate
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def status(petition, request):
+    wtool = api.portal.get_tool("portal_workflow")
+    state = api.content.get_state(petition)
+    answered = state in ANSWERED_STATES
+    organs = organ_titles()
+    data = {
+        "tracking_number": petition.tracking_number,
+        "category": {
+            "token": petition.category,
+            "title": translate(dict(CATEGORIES).get(petition.category), context=request),
+        },
+        "title": petition.title,
+        "review_state": {
+            "token": state,
+            "title": translate(
+                wtool.getTitleForStateOnType(state, "Petition"), domain="plone", context=request
+            ),
+        },
+        "received_date": _iso(petition.received_date),
+        "due_date": _iso(petition.due_date),
+        "due_provisional": bool(petition.due_provisional),
+        "published": state == "published",
+        "reply": petition.reply if answered else None,
+        "replied_date": _iso(petition.replied_date) if answered else None,
+        "reply_department": (
+            {"token": petition.reply_department, "title": organs.get(petition.reply_department, "")}
+            if answered and petition.reply_department
+            else None
+        ),
+        "rejection_reason": rejection_reason(petition) if state == "rejected" else None,
+        "satisfaction": (
+            {
+                "token": petition.satisfaction,
+                "title": translate(dict(SATISFACTION)[petition.satisfaction], context=request),
+            }
+            if petition.satisfaction
+            else None
+        ),
+        "can_rate": answered and not petition.satisfaction,
+    }
+    return data

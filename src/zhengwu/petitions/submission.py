@@ -1,0 +1,62 @@
+"""A citizen's message becomes a Petition: checked, throttled, numbered,
+stored by the submissions' system user, its deadline set from the box."""
+
+from plone import api
+from zhengwu import _
+from zhengwu.petitions import deadlines
+from zhengwu.petitions.petition import IPetition
+from zhengwu.submissions import codes
+from zhengwu.submissions import intake
+from zhengwu.submissions import throttle
+from zhengwu.submissions import tracking
+from zhengwu.submissions.lookup import system_user
+from zhengwu.workdays.calendar import today
+
+
+PREFIX = "LY"  # 留言
+FIELDS = (
+    "category",
+    "title",
+    "content",
+    "submitter_name",
+    "phone",
+    "email",
+    "id_number",
+    "address",
+    "attachments",
+    "publish_consent",
+)
+
+
+def submit(box, data, request):
+    """``(petition, query_code, errors)``; ``intake.Refused`` for a closed
+    box, a filled honeypot or a flood."""
+    if not box.anonymous_submission and api.user.is_anonymous():
+        raise intake.Refused(403, _("This mailbox does not take messages from the public."))
+    client = throttle.client(request)
+    if throttle.SUBMISSIONS.exceeded(client):
+        raise intake.Refused(429, _("You have sent several messages just now; try again later."))
+    try:
+        values, errors = intake.read(data, IPetition, FIELDS, box)
+    except intake.Refused:
+        throttle.SUBMISSIONS.hit(client)
+        raise
+    if errors:
+        return None, None, errors
+    throttle.SUBMISSIONS.hit(client)
+    number = tracking.draw(PREFIX)
+    code = codes.new_code()
+    received = today()
+    due_date, provisional = deadlines.due(received, box.reply_limit_days)
+    with system_user():
+        petition = api.content.create(
+            container=box, type="Petition", id=number.lower(), safe_id=False, **values
+        )
+    petition.tracking_number = number
+    petition.query_code_hash = codes.hash_code(code)
+    petition.received_date = received
+    petition.due_date = due_date
+    petition.due_provisional = provisional
+    tracking.register(number, petition.UID())
+    petition.reindexObject()
+    return petition, code, []

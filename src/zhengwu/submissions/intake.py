@@ -1,0 +1,174 @@
+"""Reading and checking one public submission, from a JSON body or a form.
+
+``read`` returns the cleaned values and a list of ``{"field", "message"}``
+errors, one per bad field, each a sentence: the REST services answer them
+as a 400, the forms show them next to their fields. Nothing is stored here.
+"""
+
+from plone import api
+from plone.namedfile.file import NamedBlobFile
+from plone.namedfile.utils import safe_basename
+from zhengwu import _
+from zhengwu.field_errors import problem
+from zhengwu.field_errors import t
+from zope.schema import ValidationError
+from zope.schema.interfaces import IBool
+from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import IList
+from zope.schema.interfaces import RequiredMissing
+from zope.schema.interfaces import TooLong
+import base64
+import binascii
+
+
+HONEYPOT = "website"  # a field people never see; robots fill it
+TRUE = {"1", "true", "on", "yes", "y"}
+
+
+def setting(name, default):
+    return api.portal.get_registry_record(f"zhengwu.submissions.{name}", default=default)
+
+
+class Refused(ValueError):
+    """The whole submission is refused (a filled honeypot, a flood)."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _text(value):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(value)
+    value = value.strip()
+    return value or None
+
+
+def _bool(value):
+    if isinstance(value, bool):
+        return value
+    if value in (None, ""):
+        return False
+    if isinstance(value, str):
+        return value.strip().lower() in TRUE
+    raise TypeError(value)
+
+
+def _file(value):
+    """A blob file from a form upload or plone.restapi's file dict."""
+    if hasattr(value, "filename") and hasattr(value, "read"):
+        if not value.filename:
+            return None
+        value.seek(0)
+        return NamedBlobFile(data=value.read(), filename=safe_basename(value.filename))
+    if isinstance(value, dict) and isinstance(value.get("data"), str):
+        data = value["data"].encode("utf-8")
+        if value.get("encoding") == "base64":
+            try:
+                data = base64.b64decode(data, validate=True)
+            except (binascii.Error, ValueError):
+                raise TypeError(value) from None
+        return NamedBlobFile(
+            data=data,
+            filename=safe_basename(str(value.get("filename") or "file")),
+            contentType=str(value.get("content-type") or "application/octet-stream"),
+        )
+    raise TypeError(value)
+
+
+def read(data, schema, names, context):
+    """``(values, errors)`` of the fields ``names`` of ``schema``."""
+    if not isinstance(data, dict):
+        return {}, [{"field": None, "message": t(_("The request body must be a JSON object."))}]
+    if data.get(HONEYPOT):
+        raise Refused(400, _("Your message could not be accepted."))
+    unknown = sorted(set(data) - set(names) - {HONEYPOT})
+    errors = [
+        {"field": name, "message": t(_("There is no field ${name}.", mapping={"name": name}))}
+        for name in unknown
+    ]
+    values = {}
+    longest = setting("max_text_length", 5000)
+    for name in names:
+        field = schema[name].bind(context)
+        raw = data.get(name)
+        try:
+            if IBool.providedBy(field):
+                value = _bool(raw)
+            elif IList.providedBy(field):
+                value = _attachments(raw)
+            else:
+                value = _text(raw)
+        except TypeError:
+            errors.append({"field": name, "message": problem(field, None)})
+            continue
+        except Refused as refused:
+            errors.append({"field": name, "message": t(refused.message)})
+            continue
+        try:
+            if value is None:
+                if field.required:
+                    raise RequiredMissing(name)
+            else:
+                if (
+                    isinstance(value, str)
+                    and not IChoice.providedBy(field)
+                    and len(value) > longest
+                ):
+                    raise TooLong(value, longest)
+                field.validate(value)
+        except ValidationError as error:
+            if isinstance(error, TooLong) and not getattr(field, "max_length", None):
+                message = t(_("at most ${max} characters", mapping={"max": longest}))
+            else:
+                message = problem(field, error)
+            if IList.providedBy(field) and not isinstance(error, RequiredMissing):
+                message = problem(field.value_type, _first(error))
+            errors.append({"field": name, "message": message})
+            continue
+        values[name] = value
+    return values, errors
+
+
+def _first(error):
+    """The first inner error of a list field's WrongContainedType."""
+    inner = getattr(error, "errors", None) or (error.args[0] if error.args else None)
+    if isinstance(inner, (list, tuple)) and inner:
+        return inner[0]
+    return error
+
+
+def _attachments(raw):
+    if raw in (None, "", []):
+        return []
+    items = raw if isinstance(raw, (list, tuple)) else [raw]
+    files = [f for f in (_file(item) for item in items) if f is not None]
+    most = setting("max_attachments", 3)
+    if len(files) > most:
+        raise Refused(400, _("At most ${max} attachments.", mapping={"max": most}))
+    largest = setting("max_attachment_megabytes", 10) * 1024 * 1024
+    if any(f.getSize() > largest for f in files):
+        raise Refused(
+            400,
+            _(
+                "Each attachment may have at most ${max} MB.",
+                mapping={"max": setting("max_attachment_megabytes", 10)},
+            ),
+        )
+    return files
+
+
+def error_body(errors, message=None):
+    """The 400 answer of a submission with field errors."""
+    first = errors[0] if errors else {}
+    return {
+        "error": {
+            "type": "BadRequest",
+            "message": message or first.get("message", ""),
+            "field": first.get("field"),
+            "errors": errors,
+        }
+    }

@@ -1,0 +1,75 @@
+"""Per-client limits: submissions per window, and failed status lookups.
+
+Counters live in the memory of each Zope process (a write to the ZODB per
+request would make every submission conflict with every other). Behind a
+load balancer with several processes a client gets at most the limit per
+process: keep the limits low, or let the proxy limit too (docs/petitions.md).
+"""
+
+from plone import api
+from threading import Lock
+import time
+
+
+class Throttle:
+    def __init__(self, name, limit_record, window_record, default_limit, default_window):
+        self.name = name
+        self.limit_record = limit_record
+        self.window_record = window_record
+        self.default_limit = default_limit
+        self.default_window = default_window
+        self._hits = {}
+        self._lock = Lock()
+
+    def _settings(self):
+        limit = api.portal.get_registry_record(self.limit_record, default=self.default_limit)
+        window = api.portal.get_registry_record(self.window_record, default=self.default_window)
+        return limit, window * 60
+
+    def _recent(self, key, window, now):
+        hits = [t for t in self._hits.get(key, ()) if now - t < window]
+        if hits:
+            self._hits[key] = hits
+        else:
+            self._hits.pop(key, None)
+        return hits
+
+    def exceeded(self, key):
+        """Whether ``key`` has used up its limit in the current window."""
+        limit, window = self._settings()
+        with self._lock:
+            return len(self._recent(key, window, time.monotonic())) >= limit
+
+    def hit(self, key):
+        limit, window = self._settings()
+        now = time.monotonic()
+        with self._lock:
+            self._hits[key] = [*self._recent(key, window, now), now]
+            if len(self._hits) > 100_000:  # a flood of addresses: forget the oldest
+                for stale in list(self._hits)[:50_000]:
+                    del self._hits[stale]
+
+    def reset(self):
+        with self._lock:
+            self._hits.clear()
+
+
+SUBMISSIONS = Throttle(
+    "submissions",
+    "zhengwu.submissions.submissions_per_window",
+    "zhengwu.submissions.window_minutes",
+    5,
+    10,
+)
+LOOKUPS = Throttle(
+    "lookups",
+    "zhengwu.submissions.failed_lookups_per_window",
+    "zhengwu.submissions.window_minutes",
+    10,
+    10,
+)
+
+
+def client(request):
+    """The client's address as Zope sees it (trusted proxies honoured)."""
+    return request.getClientAddr() or "unknown"
