@@ -102,3 +102,25 @@ def test_service_guides(demo_portal):
     assert section["hkqr"].materials[0].blank_form.filename == "户口迁入申请表.pdf"
     history = [h["action"] for h in section["hkqr"].workflow_history["zhengwu_review_workflow"]]
     assert history[-4:] == ["submit", "approve_first", "approve_second", "publish"]
+
+
+def test_mailboxes(demo_portal):
+    from zhengwu.petitions import demo as petitions_demo
+    from zhengwu.petitions import stats
+
+    section = demo_portal["zh-cn"]["hdjl"]
+    assert {b for b, *_ in petitions_demo.BOXES} <= set(section.objectIds())
+    petitions = api.content.find(portal_type="Petition")
+    states = {b.review_state for b in petitions}
+    assert states == {
+        "submitted",
+        "accepted",
+        "rejected",
+        "assigned",
+        "reply_pending",
+        "answered",
+        "published",
+        "closed",
+    }
+    assert len(petitions) == len(petitions_demo.MESSAGES)
+    assert stats.figures() and stats.alarm()  # an 80-day-old consultation waits

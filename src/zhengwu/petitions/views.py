@@ -196,3 +196,12 @@ class StatsView(BrowserView):
 
     def alarm(self):
         return stats.alarm()
+
+
+def no_add_form(context, request, fti):
+    """``++add++Petition`` does not exist: messages come only through the
+    mailbox's own form and ``@petitions`` (Plone would answer a 500 to
+    those who may add content but not this type)."""
+    from zExceptions import NotFound
+
+    raise NotFound("++add++Petition")

@@ -11,6 +11,7 @@ The handler is idempotent: what exists already is left as it is.
 from plone import api
 from zhengwu.disclosure import demo as disclosure_demo
 from zhengwu.guides import demo as guides_demo
+from zhengwu.petitions import demo as petitions_demo
 from zhengwu.site.department_groups import group_id
 import logging
 
@@ -51,6 +52,9 @@ USERS = (
     ("responder", "赵答复", "fgw", "responders", ()),
     ("officer", "孙公开", "bgs", "disclosure-officers", ()),
     ("fgw_editor", "周信息", "fgw", "editors", ()),
+    ("fgw_handler", "吴受理", "fgw", "petition-handlers", ()),
+    ("wjw_handler", "郑受理", "wjw", "petition-handlers", ()),
+    ("wjw_responder", "钱答复", "wjw", "responders", ()),
 )
 
 SECTIONS = (
@@ -88,6 +92,7 @@ def post_install(context):
     _sections(root)
     disclosure_demo.create(root, departments, _publish)
     guides_demo.create(root, departments, _publish)
+    petitions_demo.create(root, departments, _publish)
     _front_page(root)
     logger.info("Zhengwu demo content is in place")
 
