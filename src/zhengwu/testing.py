@@ -30,6 +30,16 @@ class ZhengwuLayer(PloneSandboxLayer):
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=zhengwu)
+        # As instance/templates/zope-*.conf.in configure Zope (max-conflict-retries).
+        from ZPublisher.HTTPRequest import HTTPRequest
+
+        self._retries = HTTPRequest.retry_max_count
+        HTTPRequest.retry_max_count = 8
+
+    def tearDownZope(self, app):
+        from ZPublisher.HTTPRequest import HTTPRequest
+
+        HTTPRequest.retry_max_count = self._retries
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "zhengwu:default")

@@ -43,20 +43,24 @@ def submit(box, data, request):
         raise
     if errors:
         return None, None, errors
-    throttle.SUBMISSIONS.hit(client)
+    throttle.SUBMISSIONS.hit_after_commit(client)
     number = tracking.draw(PREFIX)
     code = codes.new_code()
     received = today()
     due_date, provisional = deadlines.due(received, box.reply_limit_days)
     with system_user():
+        # Everything set before the petition is added: indexed once.
         petition = api.content.create(
-            container=box, type="Petition", id=number.lower(), safe_id=False, **values
+            container=box,
+            type="Petition",
+            id=number.lower(),
+            safe_id=False,
+            tracking_number=number,
+            query_code_hash=codes.hash_code(code),
+            received_date=received,
+            due_date=due_date,
+            due_provisional=provisional,
+            **values,
         )
-    petition.tracking_number = number
-    petition.query_code_hash = codes.hash_code(code)
-    petition.received_date = received
-    petition.due_date = due_date
-    petition.due_provisional = provisional
     tracking.register(number, petition.UID())
-    petition.reindexObject()
     return petition, code, []

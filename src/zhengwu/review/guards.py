@@ -52,7 +52,7 @@ def authors(obj):
 def refusal_reason(obj, transition, user=None):
     """Why ``user`` (default: the current user) may not perform ``transition``
     on ``obj`` — a translatable message — or None when duties are separate."""
-    if transition not in APPROVALS:
+    if transition not in APPROVALS or not _reviewed(obj):
         return None
     user = user or getSecurityManager().getUser()
     userid = user.getId()
@@ -73,6 +73,13 @@ def refusal_reason(obj, transition, user=None):
             "round; a different person must approve this level."
         )
     return None
+
+
+def _reviewed(obj):
+    """Whether ``obj`` runs under the review workflow (other workflows, such
+    as the petitions', have transitions of the same names and rules of their own)."""
+    wtool = api.portal.get_tool("portal_workflow")
+    return WORKFLOW_ID in wtool.getChainFor(obj)
 
 
 def leaves_current_state(obj, transition):

@@ -49,6 +49,13 @@ class Throttle:
                 for stale in list(self._hits)[:50_000]:
                     del self._hits[stale]
 
+    def hit_after_commit(self, key):
+        """Count ``key`` once the request's transaction commits: a request
+        retried after a conflict counts once, a failed one not at all."""
+        import transaction
+
+        transaction.get().addAfterCommitHook(lambda ok: ok and self.hit(key))
+
     def reset(self):
         with self._lock:
             self._hits.clear()
