@@ -118,3 +118,27 @@ def test_query_code_is_stored_hashed(published):
     _box, petition, code = published
     assert code not in str(petition.__dict__)
     assert petition.query_code_hash.startswith("pbkdf2_sha256$")
+
+
+def test_no_view_reads_a_record_its_reader_may_not_see(functional_portal):
+    box = make_box(functional_portal)
+    petition, _code = make_petition(box, "submitted")
+    transaction.commit()
+    for path in (
+        "/@@plone_context_state/object_title",
+        "/@@plone_context_state/workflow_state",
+        "/@@petition-view",
+        "/getId",
+    ):
+        for userid in ("Anonymous", "member", "responder2"):
+            response = requests.get(
+                petition.absolute_url() + path, auth=auth(userid), timeout=60, allow_redirects=False
+            )
+            assert response.status_code in (302, 401, 403), (path, userid)
+            assert petition.title not in response.text
+    handler = requests.get(
+        petition.absolute_url() + "/@@plone_context_state/object_title",
+        auth=auth("handler"),
+        timeout=60,
+    )
+    assert handler.status_code == 200 and petition.title in handler.text

@@ -16,6 +16,7 @@ from plone.supermodel import model
 from zhengwu import _
 from zhengwu import phones
 from zhengwu.files import check_attachment
+from zhengwu.submissions.privacy import ICitizenRecord
 from zope import schema
 from zope.interface import implementer
 import re
@@ -156,7 +157,7 @@ class IPetition(model.Schema):
     )
 
 
-@implementer(IPetition)
+@implementer(IPetition, ICitizenRecord)
 class Petition(Item):
     tracking_number = None
     received_date = None
