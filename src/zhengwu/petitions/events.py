@@ -8,6 +8,7 @@ from zhengwu.petitions.guards import may_approve_reply
 from zhengwu.petitions.guards import WORKFLOW_ID
 from zhengwu.site.department_groups import group_id
 from zhengwu.workdays.calendar import today
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -26,7 +27,12 @@ def _department(uid):
 
 
 def _set_group_role(obj, suffix, role, department):
-    """``role`` on ``obj`` for ``department``'s group ``suffix`` only."""
+    """``role`` on ``obj`` for ``department``'s group ``suffix`` only;
+    security is reindexed (for everything below) only when that changes."""
+    group = group_id(department, suffix) if department is not None else None
+    holders = {principal for principal, roles in obj.get_local_roles() if role in roles}
+    if holders == ({group} if group else set()):
+        return
     for principal, roles in obj.get_local_roles():
         if role in roles:
             rest = [r for r in roles if r != role]
@@ -34,7 +40,6 @@ def _set_group_role(obj, suffix, role, department):
                 obj.manage_setLocalRoles(principal, rest)
             else:
                 obj.manage_delLocalRoles([principal])
-    group = group_id(department, suffix) if department is not None else None
     if group:
         roles = set(obj.get_local_roles_for_userid(group)) | {role}
         obj.manage_setLocalRoles(group, sorted(roles))
@@ -46,7 +51,11 @@ def box_saved(box, event):
     groups, never by hand), and nobody else's local roles reach into it:
     a department's responders see only the petitions assigned to them, even
     in a box kept in their department's folder."""
-    box.__ac_local_roles_block__ = True
+    if IContainerModifiedEvent.providedBy(event):
+        return  # a message added or removed: the box's own fields did not change
+    if not getattr(box, "__ac_local_roles_block__", False):
+        box.__ac_local_roles_block__ = True
+        box.reindexObjectSecurity()
     with api.env.adopt_roles(["Manager"]):
         _set_group_role(box, HANDLERS, "PetitionHandler", _department(box.department))
 
