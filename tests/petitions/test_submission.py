@@ -102,6 +102,16 @@ def test_too_many_attachments(box):
     transaction.begin()
     (petition,) = box.objectValues()
     assert len(petition.attachments) == 2
+    # Its handlers open them; nobody else does.
+    from tests.helpers import auth
+
+    url = f"{petition.absolute_url()}/@@attachment/1/a.pdf"
+    assert requests.get(url, auth=auth("handler"), timeout=60).content == b"%PDF-1.4"
+    for userid in ("Anonymous", "siteadmin", "responder2"):
+        response = requests.get(url, auth=auth(userid), timeout=60, allow_redirects=False)
+        assert response.status_code in (302, 401, 403), userid
+    page = requests.get(petition.absolute_url(), auth=auth("handler"), timeout=60).text
+    assert "@@attachment/0/a.pdf" in page
 
 
 def test_a_filled_honeypot_stores_nothing(box):
