@@ -34,7 +34,7 @@ class ZhengwuLayer(PloneSandboxLayer):
         from ZPublisher.HTTPRequest import HTTPRequest
 
         self._retries = HTTPRequest.retry_max_count
-        HTTPRequest.retry_max_count = 8
+        HTTPRequest.retry_max_count = 5
 
     def tearDownZope(self, app):
         from ZPublisher.HTTPRequest import HTTPRequest

@@ -144,7 +144,7 @@ def test_concurrent_submissions_are_all_stored_with_unique_numbers(box, function
 
     with ThreadPoolExecutor(max_workers=20) as pool:
         responses = list(pool.map(submit, range(total)))
-    refused = [r.text[:500] for r in responses if r.status_code != 201]
+    refused = [r.json().get("message", r.text)[-300:] for r in responses if r.status_code != 201]
     assert not refused, refused
     numbers = [r.json()["tracking_number"] for r in responses]
     assert len(set(numbers)) == total

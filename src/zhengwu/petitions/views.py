@@ -16,6 +16,7 @@ from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.petitions.rating import rate
 from zhengwu.petitions.status import status
+from zhengwu.submissions.commit import committed
 from zhengwu.submissions.intake import HONEYPOT
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
@@ -47,7 +48,9 @@ class BoxView(BrowserView):
         data = {k: form.get(k) for k in (*submission.FIELDS, HONEYPOT) if k in form}
         self.values = {k: v for k, v in data.items() if isinstance(v, str)}
         try:
-            petition, code, errors = submission.submit(self.context, data, self.request)
+            petition, code, errors = committed(
+                lambda: submission.submit(self.context, data, self.request)
+            )
         except Refused as refused:
             self.request.response.setStatus(refused.status)
             self.error = _t(refused.message, self.request)

@@ -11,6 +11,7 @@ from zhengwu.petitions import submission
 from zhengwu.petitions.services.common import body
 from zhengwu.petitions.services.common import field_errors
 from zhengwu.petitions.services.common import refused
+from zhengwu.submissions.commit import committed
 from zhengwu.submissions.intake import Refused
 from zope.interface import alsoProvides
 
@@ -23,7 +24,9 @@ class PetitionsPost(Service):
         if not isinstance(data, dict):
             return refused(self.request, 400, _("The request body must be a JSON object."))
         try:
-            petition, code, errors = submission.submit(self.context, data, self.request)
+            petition, code, errors = committed(
+                lambda: submission.submit(self.context, data, self.request)
+            )
         except Refused as error:
             return refused(self.request, error.status, error.message)
         if errors:
