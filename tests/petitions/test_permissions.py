@@ -98,3 +98,41 @@ def test_responders_of_another_department_never_see_it(functional_portal):
     url = petition.absolute_url()
     assert requests.get(url, headers=JSON, auth=auth("responder2"), timeout=60).status_code == 200
     assert requests.get(url, headers=JSON, auth=auth("responder"), timeout=60).status_code == 401
+
+
+def test_a_box_in_a_department_folder_lets_no_department_role_in(functional_portal):
+    """The department's groups hold roles on its folder; a box kept there
+    blocks them: its editors, reviewers and responders see no message until
+    one is assigned to them, and then only that one."""
+    dept = functional_portal["zh-cn"]["dept"]
+    box = make_box(functional_portal, container=dept)
+    waiting, _c = make_petition(box, "accepted")
+    elsewhere, _c = make_petition(
+        box, "assigned", department=functional_portal["zh-cn"]["dept2"].UID()
+    )
+    theirs, _c = make_petition(box, "assigned")
+    transaction.commit()
+    for userid in ("author", "editor", "first", "second", "final", "responder", "contributor"):
+        for petition in (waiting, elsewhere):
+            response = requests.get(
+                petition.absolute_url(), headers=JSON, auth=auth(userid), timeout=60
+            )
+            assert response.status_code == 401, (userid, petition.getId())
+    assert (
+        requests.get(
+            theirs.absolute_url(), headers=JSON, auth=auth("responder"), timeout=60
+        ).status_code
+        == 200
+    )
+    assert (
+        requests.get(
+            theirs.absolute_url(), headers=JSON, auth=auth("author"), timeout=60
+        ).status_code
+        == 401
+    )
+    assert (
+        requests.get(
+            waiting.absolute_url(), headers=JSON, auth=auth("handler"), timeout=60
+        ).status_code
+        == 200
+    )
