@@ -291,7 +291,7 @@ def main():
 
     v_rate, v_lat, v_failed = rates["vanilla"]
     z_rate, z_lat, z_failed = rates["zhengwu"]
-    print(f"\n### Submissions, {args.clients} concurrent clients, {args.submissions} each\n")
+    print(f"\n### Submissions: {args.submissions} by {args.clients} concurrent clients\n")
     print("| measure | vanilla Plone 6.2 | Zhengwu | ratio |\n| --- | --- | --- | --- |")
     print(f"| items stored per second | {v_rate:.1f} | {z_rate:.1f} | {z_rate / v_rate:.2f}× |")
     print(f"| requests refused (conflicts after retries) | {v_failed} | {z_failed} | |")

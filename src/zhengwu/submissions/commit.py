@@ -13,7 +13,7 @@ import time
 import transaction
 
 
-ATTEMPTS = 10
+ATTEMPTS = 20
 
 
 def committed(work):
@@ -27,5 +27,6 @@ def committed(work):
             transaction.abort()
             if attempt == ATTEMPTS - 1:
                 raise
-            time.sleep(random.uniform(0.005, 0.03 * (attempt + 1)))
+            # Spread the retries of colliding requests apart, at most 1 s each.
+            time.sleep(random.uniform(0.01, min(0.05 * 2**attempt, 1.0)))
     raise AssertionError("unreachable")
