@@ -277,14 +277,52 @@ class FacetedSearch:
         ]
 
 
-class FacetedPage:
-    """What a classic faceted page needs besides its search: links that
-    change one filter and keep the rest, facet entries marked as chosen,
-    and the batch. Subclasses set ``selection``, ``search``, ``facet_names``
-    and ``facet_labels``."""
+def listing(found, writer, request):
+    """The JSON of one page of a faceted search, with its facets (the REST
+    listings of the disclosure catalog and the guides)."""
+    from plone.restapi.batching import HypermediaBatch
 
+    batch = HypermediaBatch(request, found.page())
+    result = {
+        "@id": batch.canonical_url,
+        "items_total": batch.items_total,
+        "items": [writer.entry(brain) for brain in batch],
+        "facets": found.facets(),
+    }
+    if batch.links:
+        result["batching"] = batch.links
+    return result
+
+
+class FacetedPage:
+    """What a classic faceted page needs besides its search: the request
+    read (a bad filter is a message, and the page shows everything), links
+    that change one filter and keep the rest, facet entries marked as
+    chosen, and the batch. Subclasses set ``selection_class``,
+    ``search_class``, ``writer_class``, ``facet_names`` and ``facet_labels``."""
+
+    selection_class = None
+    search_class = None
+    writer_class = None
     facet_names = ()
     facet_labels = {}
+
+    def __call__(self):
+        from zope.i18n import translate
+
+        self.error = None
+        try:
+            self.selection = self.selection_class(self.request.form)
+            self.search = self.search_class(self.context, self.selection, self.request)
+        except BadFilter as error:
+            self.error = translate(error.message, context=self.request)
+            self.selection = self.selection_class({})
+            self.search = self.search_class(self.context, self.selection, self.request)
+        self.writer = self.writer_class(self.request, self.search.organs)
+        return self.index()
+
+    def entry(self, brain):
+        return self.writer.entry(brain)
 
     def _url(self, **changes):
         from urllib.parse import urlencode

@@ -4,6 +4,7 @@ full text. Only items provide them, so the facet indexes hold nothing else."""
 from plone.indexer import indexer
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.item import IDisclosureItem
+from zhengwu.indexing import metadata
 
 
 @indexer(IDisclosureItem)
@@ -37,22 +38,12 @@ def disclosure_year(obj):
     return published.year if published else None
 
 
-def _metadata(name):
-    """The field as it is: metadata columns for listings without objects."""
-
-    @indexer(IDisclosureItem)
-    def value(obj):
-        return getattr(obj, name)
-
-    return value
-
-
-written_date = _metadata("written_date")
-document_number = _metadata("document_number")
-topic = _metadata("topic")
-genre = _metadata("genre")
-issuing_organ = _metadata("issuing_organ")
-validity = _metadata("validity")
+written_date = metadata(IDisclosureItem, "written_date")
+document_number = metadata(IDisclosureItem, "document_number")
+topic = metadata(IDisclosureItem, "topic")
+genre = metadata(IDisclosureItem, "genre")
+issuing_organ = metadata(IDisclosureItem, "issuing_organ")
+validity = metadata(IDisclosureItem, "validity")
 
 
 @indexer(IDisclosureItem)

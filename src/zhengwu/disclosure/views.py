@@ -40,29 +40,17 @@ class CatalogView(FacetedPage, BrowserView):
     """The default view of a DisclosureCatalog: filters with counts, full
     text, a sortable table, pages of 20."""
 
+    selection_class = search.Selection
+    search_class = search.CatalogSearch
+    writer_class = EntryWriter
     facet_names = search.FACETS
     facet_labels = FACET_LABELS
-
-    def __call__(self):
-        self.error = None
-        try:
-            self.selection = search.Selection(self.request.form)
-            self.search = search.CatalogSearch(self.context, self.selection, self.request)
-        except search.BadFilter as error:
-            self.error = translate(error.message, context=self.request)
-            self.selection = search.Selection({})
-            self.search = search.CatalogSearch(self.context, self.selection, self.request)
-        self.writer = EntryWriter(self.request, self.search.organs)
-        return self.index()
 
     def is_selected(self, name, entry, chosen):
         # A chosen second-level topic also marks its first level.
         return super().is_selected(name, entry, chosen) or (
             name == "topic" and chosen and len(chosen) == 4 and entry["value"] == chosen[:2]
         )
-
-    def entry(self, brain):
-        return self.writer.entry(brain)
 
     def columns(self):
         out = []

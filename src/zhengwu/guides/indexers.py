@@ -4,6 +4,7 @@ nothing else."""
 
 from plone.indexer import indexer
 from zhengwu.guides.guide import IServiceGuide
+from zhengwu.indexing import metadata
 
 
 @indexer(IServiceGuide)
@@ -31,23 +32,13 @@ def item_code(obj):
     return obj.item_code or None
 
 
-def _metadata(name):
-    """The field as it is: metadata columns for listings without objects."""
-
-    @indexer(IServiceGuide)
-    def value(obj):
-        return getattr(obj, name, None)
-
-    return value
-
-
-item_type = _metadata("item_type")
-implementing_agency = _metadata("implementing_agency")
-themes = _metadata("themes")
-service_object = _metadata("service_object")
-promised_limit_days = _metadata("promised_limit_days")
-visits_required = _metadata("visits_required")
-online_url = _metadata("online_url")
+item_type = metadata(IServiceGuide, "item_type")
+implementing_agency = metadata(IServiceGuide, "implementing_agency")
+themes = metadata(IServiceGuide, "themes")
+service_object = metadata(IServiceGuide, "service_object")
+promised_limit_days = metadata(IServiceGuide, "promised_limit_days")
+visits_required = metadata(IServiceGuide, "visits_required")
+online_url = metadata(IServiceGuide, "online_url")
 
 
 @indexer(IServiceGuide)

@@ -161,23 +161,11 @@ class GuideIndex(FacetedPage, BrowserView):
     """The guide index (办事指南 landing page) of a folder, department or
     the site: by theme, department, item type, service object and full text."""
 
+    selection_class = search.Selection
+    search_class = search.GuideSearch
+    writer_class = EntryWriter
     facet_names = search.FACETS
     facet_labels = FACET_LABELS
-
-    def __call__(self):
-        self.error = None
-        try:
-            self.selection = search.Selection(self.request.form)
-            self.search = search.GuideSearch(self.context, self.selection, self.request)
-        except search.BadFilter as error:
-            self.error = translate(error.message, context=self.request)
-            self.selection = search.Selection({})
-            self.search = search.GuideSearch(self.context, self.selection, self.request)
-        self.writer = EntryWriter(self.request, self.search.organs)
-        return self.index()
-
-    def entry(self, brain):
-        return self.writer.entry(brain)
 
     def days(self, value):
         return translate(_days(value), context=self.request) if value is not None else ""

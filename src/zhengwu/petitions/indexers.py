@@ -3,6 +3,7 @@ full text without any personal field (nobody finds a petition by a
 submitter's name, phone or ID number)."""
 
 from plone.indexer import indexer
+from zhengwu.indexing import metadata
 from zhengwu.petitions.petition import IPetition
 
 
@@ -35,17 +36,9 @@ def description(obj):
     return ""  # never a summary built from the message
 
 
-def _metadata(name):
-    @indexer(IPetition)
-    def value(obj):
-        return getattr(obj, name, None)
-
-    return value
-
-
-tracking_number = _metadata("tracking_number")
-category = _metadata("category")
-received_date = _metadata("received_date")
-due_date = _metadata("due_date")
-replied_date = _metadata("replied_date")
-satisfaction = _metadata("satisfaction")
+tracking_number = metadata(IPetition, "tracking_number")
+category = metadata(IPetition, "category")
+received_date = metadata(IPetition, "received_date")
+due_date = metadata(IPetition, "due_date")
+replied_date = metadata(IPetition, "replied_date")
+satisfaction = metadata(IPetition, "satisfaction")

@@ -16,6 +16,7 @@ from plone.supermodel import model
 from zhengwu import _
 from zhengwu import phones
 from zhengwu.files import check_attachment
+from zhengwu.site.department import check_email
 from zhengwu.submissions.privacy import ICitizenRecord
 from zope import schema
 from zope.interface import implementer
@@ -27,10 +28,6 @@ READ_PERSONAL = "zhengwu.ViewPetitionPersonalData"
 EDIT_SUBMISSION = "zhengwu.EditPetitionSubmission"
 HANDLE = "zhengwu.HandlePetitions"
 REPLY = "zhengwu.ReplyToPetitions"
-
-
-class InvalidEmail(schema.ValidationError):
-    __doc__ = _("Enter an email address such as name@example.com.")
 
 
 class InvalidIdNumber(schema.ValidationError):
@@ -46,12 +43,6 @@ class InvalidPhone(schema.ValidationError):
 def check_phone(value):
     if not phones.is_number(value):
         raise InvalidPhone(value)
-    return True
-
-
-def check_email(value):
-    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value.strip()):
-        raise InvalidEmail(value)
     return True
 
 

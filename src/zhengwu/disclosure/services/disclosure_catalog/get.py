@@ -4,12 +4,12 @@
 selection as open data, written row by row to a spooled file and streamed.
 """
 
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from zhengwu import _
 from zhengwu.disclosure import export
 from zhengwu.disclosure import search
 from zhengwu.disclosure.listing import EntryWriter
+from zhengwu.faceted import listing
 from zope.i18n import translate
 import json
 
@@ -50,17 +50,7 @@ class DisclosureCatalogGet(Service):
         return json.dumps(data, indent=2, sort_keys=True, separators=(", ", ": "))
 
     def listing(self, found):
-        writer = EntryWriter(self.request, found.organs)
-        batch = HypermediaBatch(self.request, found.page())
-        result = {
-            "@id": batch.canonical_url,
-            "items_total": batch.items_total,
-            "items": [writer.entry(brain) for brain in batch],
-            "facets": found.facets(),
-        }
-        if batch.links:
-            result["batching"] = batch.links
-        return result
+        return listing(found, EntryWriter(self.request, found.organs), self.request)
 
     def export(self, found, fmt):
         writer = EntryWriter(self.request, found.organs)

@@ -1,7 +1,7 @@
 """GET <folder or site>/@service-guides: published guides with facets."""
 
-from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
+from zhengwu.faceted import listing
 from zhengwu.guides import search
 from zhengwu.guides.listing import EntryWriter
 from zope.i18n import translate
@@ -21,14 +21,4 @@ class ServiceGuidesGet(Service):
                     "message": translate(error.message, context=self.request),
                 }
             }
-        writer = EntryWriter(self.request, found.organs)
-        batch = HypermediaBatch(self.request, found.page())
-        result = {
-            "@id": batch.canonical_url,
-            "items_total": batch.items_total,
-            "items": [writer.entry(brain) for brain in batch],
-            "facets": found.facets(),
-        }
-        if batch.links:
-            result["batching"] = batch.links
-        return result
+        return listing(found, EntryWriter(self.request, found.organs), self.request)
