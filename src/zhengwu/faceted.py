@@ -14,8 +14,12 @@ from plone import api
 from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import munge_search_term
 from plone.base.utils import safe_text
+from plone.restapi.batching import HypermediaBatch
+from Products.CMFPlone.PloneBatch import Batch
 from Products.ZCTextIndex.ParseTree import ParseError
+from urllib.parse import urlencode
 from zhengwu import _
+from zope.i18n import translate
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
 
@@ -280,8 +284,6 @@ class FacetedSearch:
 def listing(found, writer, request):
     """The JSON of one page of a faceted search, with its facets (the REST
     listings of the disclosure catalog and the guides)."""
-    from plone.restapi.batching import HypermediaBatch
-
     batch = HypermediaBatch(request, found.page())
     result = {
         "@id": batch.canonical_url,
@@ -308,8 +310,6 @@ class FacetedPage:
     facet_labels = {}
 
     def __call__(self):
-        from zope.i18n import translate
-
         self.error = None
         try:
             self.selection = self.selection_class(self.request.form)
@@ -325,8 +325,6 @@ class FacetedPage:
         return self.writer.entry(brain)
 
     def _url(self, **changes):
-        from urllib.parse import urlencode
-
         params = dict(self.selection.filters)
         if self.selection.q:
             params["q"] = self.selection.q
@@ -368,8 +366,6 @@ class FacetedPage:
     def batch(self):
         """The page of results; the catalog sorts and loads only this page,
         and plone.batching reads the total from the lazy result."""
-        from Products.CMFPlone.PloneBatch import Batch
-
         return Batch(self.search.page(), self.selection.b_size, self.selection.b_start, orphan=0)
 
     def active_filters(self):

@@ -20,7 +20,7 @@ from zhengwu.faceted import text_query
 from zope.i18n import translate
 
 
-__all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection", "base_query", "organ_titles")
+__all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection", "organ_titles")
 
 FACETS = ("topic", "organ", "genre", "year", "validity")
 INDEXES = {
@@ -93,10 +93,6 @@ class Selection:
         self.b_start, self.b_size = batching(form)
 
 
-def base_query(context):
-    return published_query(context, "DisclosureItem")
-
-
 class CatalogSearch(FacetedSearch):
     """The disclosure catalog's search and its five facets."""
 
@@ -104,7 +100,7 @@ class CatalogSearch(FacetedSearch):
     sorts = SORTS
 
     def base_query(self):
-        return base_query(self.context)
+        return published_query(self.context, "DisclosureItem")
 
     def facets(self):
         """For each facet, its values with title and count; the topic facet

@@ -1,10 +1,7 @@
 """Classic UI: the faceted catalog, the item page and attachment downloads."""
 
-from plone.namedfile.utils import set_headers
-from plone.namedfile.utils import stream_data
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
-from zExceptions import NotFound
 from zhengwu import _
 from zhengwu.disclosure import relations
 from zhengwu.disclosure import search
@@ -15,8 +12,6 @@ from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.disclosure.serializer import attachment_entries
 from zhengwu.faceted import FacetedPage
 from zope.i18n import translate
-from zope.interface import implementer
-from zope.publisher.interfaces import IPublishTraverse
 
 
 FACET_LABELS = {
@@ -121,26 +116,3 @@ class ItemView(BrowserView):
 
     def attachments(self):
         return attachment_entries(self.context)
-
-
-@implementer(IPublishTraverse)
-class AttachmentDownload(BrowserView):
-    """``@@attachment/<n>/<filename>``: the n-th attachment of an item."""
-
-    position = None
-
-    def publishTraverse(self, request, name):
-        if self.position is None:
-            try:
-                self.position = int(name)
-            except ValueError:
-                raise NotFound(name) from None
-        return self
-
-    def __call__(self):
-        files = self.context.attachments or []
-        if self.position is None or not 0 <= self.position < len(files):
-            raise NotFound(self.position)
-        blob = files[self.position]
-        set_headers(blob, self.request.response, filename=blob.filename)
-        return stream_data(blob)

@@ -10,7 +10,8 @@ from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedField
 from zhengwu import _
 from zhengwu.field_errors import problem
-from zhengwu.field_errors import t
+from zhengwu.field_errors import t as _t
+from zhengwu.files import blob_from_json
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
@@ -18,8 +19,6 @@ from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IInt
 from zope.schema.interfaces import RequiredMissing
-import base64
-import binascii
 
 
 TRUE = {"1", "true", "yes", "on", "y", "是", "必要", "必须", "需要"}
@@ -50,9 +49,6 @@ class Keep:
 
 def columns(schema):
     return getFieldsInOrder(schema)
-
-
-_t = t  # the translation helper shared with field_errors
 
 
 def cell_error(label, row, column, problem):
@@ -158,31 +154,10 @@ def build(schema, label, raw_rows, existing=()):
 
 
 def file_from_json(value, existing_file=None):
-    """A file cell of a REST client: plone.restapi's file format
-    (``{"data", "encoding", "filename", "content-type"}``); a dict without
-    ``data`` (what GET returned) keeps ``existing_file``."""
-    if value is None:
-        return None
-    if isinstance(value, (NamedBlobFile, Keep)):
+    """A file cell of a REST client: plone.restapi's file format; a dict
+    without ``data`` (what GET returned) keeps ``existing_file``."""
+    if value is None or isinstance(value, (NamedBlobFile, Keep)):
         return value
-    if not isinstance(value, dict):
-        raise ValueError(value)
-    if "data" not in value:
+    if isinstance(value, dict) and "data" not in value:
         return existing_file
-    data = value.get("data") or ""
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if value.get("encoding") == "base64":
-        try:
-            data = base64.b64decode(data, validate=True)
-        except (binascii.Error, ValueError):
-            raise ValueError(value) from None
-    elif value.get("encoding") not in (None, "utf-8", "utf8"):
-        raise ValueError(value)
-    if not data:
-        return None
-    return NamedBlobFile(
-        data=data,
-        contentType=value.get("content-type") or "application/octet-stream",
-        filename=value.get("filename") or "file",
-    )
+    return blob_from_json(value)

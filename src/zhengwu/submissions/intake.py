@@ -11,14 +11,13 @@ from plone.namedfile.utils import safe_basename
 from zhengwu import _
 from zhengwu.field_errors import problem
 from zhengwu.field_errors import t
+from zhengwu.files import blob_from_json
 from zope.schema import ValidationError
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import IList
 from zope.schema.interfaces import RequiredMissing
 from zope.schema.interfaces import TooLong
-import base64
-import binascii
 
 
 HONEYPOT = "website"  # a field people never see; robots fill it
@@ -64,19 +63,10 @@ def _file(value):
             return None
         value.seek(0)
         return NamedBlobFile(data=value.read(), filename=safe_basename(value.filename))
-    if isinstance(value, dict) and isinstance(value.get("data"), str):
-        data = value["data"].encode("utf-8")
-        if value.get("encoding") == "base64":
-            try:
-                data = base64.b64decode(data, validate=True)
-            except (binascii.Error, ValueError):
-                raise TypeError(value) from None
-        return NamedBlobFile(
-            data=data,
-            filename=safe_basename(str(value.get("filename") or "file")),
-            contentType=str(value.get("content-type") or "application/octet-stream"),
-        )
-    raise TypeError(value)
+    try:
+        return blob_from_json(value)
+    except ValueError:
+        raise TypeError(value) from None
 
 
 def read(data, schema, names, context):

@@ -9,11 +9,10 @@ The answer reports each row as created, updated or refused, with reasons.
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zhengwu import _
+from zhengwu.files import json_file
 from zhengwu.guides import importer
 from zope.i18n import translate
 from zope.interface import alsoProvides
-import base64
-import binascii
 import plone.protect.interfaces
 
 
@@ -54,17 +53,13 @@ class ServiceGuidesImport(Service):
         upload = data.get("file")
         if upload is None:
             return None, None
-        if not isinstance(upload, dict) or not isinstance(upload.get("data"), str):
+        try:
+            raw, filename, _content_type = json_file(upload)
+        except ValueError:
             raise importer.FileRefused(
                 _('Send the file as {"data": "…", "encoding": "base64", "filename": "…"}.')
-            )
-        raw = upload["data"].encode("utf-8")
-        if upload.get("encoding") == "base64":
-            try:
-                raw = base64.b64decode(raw, validate=True)
-            except (binascii.Error, ValueError):
-                raise importer.FileRefused(_("The file data is not valid base64.")) from None
+            ) from None
         encoding = data.get("encoding")
         if encoding is not None and not isinstance(encoding, str):
             raise importer.FileRefused(_("The encoding is a name such as utf-8 or gbk."))
-        return importer.read(raw, upload.get("filename"), encoding or None, self.request)
+        return importer.read(raw, filename, encoding or None, self.request)
