@@ -1,18 +1,25 @@
 """Attached files: the rule for what may be attached (office, OFD, PDF,
 archive and image formats, 50 MB at most, so nothing executable is served
 from the site), plone.restapi's file format read once for every channel,
-and the download of the n-th file of a list field."""
+the download of the n-th file of a list field, and that list's REST JSON."""
 
+from plone.dexterity.interfaces import IDexterityContent
 from plone.namedfile.file import NamedBlobFile
+from plone.namedfile.interfaces import INamedFileField
 from plone.namedfile.utils import safe_basename
 from plone.namedfile.utils import set_headers
 from plone.namedfile.utils import stream_data
+from plone.restapi.interfaces import IFieldSerializer
+from plone.restapi.serializer.dxfields import DefaultFieldSerializer
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zhengwu import _
+from zhengwu.interfaces import IZhengwuLayer
+from zope.component import adapter
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 from zope.schema import ValidationError
+from zope.schema.interfaces import IList
 import base64
 import binascii
 
@@ -78,8 +85,9 @@ def blob_from_json(value):
 class AttachmentDownload(BrowserView):
     """``@@attachment/<n>/<filename>``: the n-th file of the context's
     ``attachments`` (registered per type, with the permission that type's
-    attachments need)."""
+    attachments need); subclasses serve another list field."""
 
+    field = "attachments"
     position = None
 
     def publishTraverse(self, request, name):
@@ -91,9 +99,43 @@ class AttachmentDownload(BrowserView):
         return self
 
     def __call__(self):
-        files = self.context.attachments or []
+        files = getattr(self.context, self.field, None) or []
         if self.position is None or not 0 <= self.position < len(files):
             raise NotFound(self.position)
         blob = files[self.position]
         set_headers(blob, self.request.response, filename=blob.filename)
         return stream_data(blob)
+
+
+def download_view(field_name):
+    """The view that serves a list of files: ``@@attachment`` for the
+    ``attachments`` of every type, ``@@<field-name>`` for any other list."""
+    return "attachment" if field_name == "attachments" else field_name.replace("_", "-")
+
+
+def file_entries(obj, field_name="attachments"):
+    """The files of a list field as plone.restapi describes a file, each
+    with its download URL (the view checks the permission again)."""
+    base = obj.absolute_url()
+    view = download_view(field_name)
+    return [
+        {
+            "filename": f.filename,
+            "content-type": f.contentType,
+            "size": f.getSize(),
+            "download": f"{base}/@@{view}/{n}/{f.filename}",
+        }
+        for n, f in enumerate(getattr(obj, field_name, None) or [])
+    ]
+
+
+@implementer(IFieldSerializer)
+@adapter(IList, IDexterityContent, IZhengwuLayer)
+class FileListFieldSerializer(DefaultFieldSerializer):
+    """A list of files in REST JSON: names, sizes and download links (a
+    blob itself has no JSON form)."""
+
+    def __call__(self):
+        if INamedFileField.providedBy(getattr(self.field, "value_type", None)):
+            return file_entries(self.context, self.field.__name__)
+        return super().__call__()

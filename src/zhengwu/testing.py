@@ -67,9 +67,11 @@ REVIEW_USERS = {
     "handler": ("petition-handlers", ()),
     "handler2": ("petition-handlers", ()),
     "responder": ("responders", ()),
+    "officer": ("disclosure-officers", ()),
+    "officer2": ("disclosure-officers", ()),
 }
 # A second department, whose responders must not see the first one's petitions.
-OTHER_DEPARTMENT_USERS = {"responder2": "responders"}
+OTHER_DEPARTMENT_USERS = {"responder2": "responders", "officer_other": "disclosure-officers"}
 
 
 class ZhengwuReviewLayer(PloneSandboxLayer):

@@ -1,4 +1,5 @@
-"""The document genres (体裁分类) and validity states (有效性)."""
+"""The document genres (体裁分类), validity states (有效性) and the kinds of
+normative document the annual report counts (规章, 行政规范性文件)."""
 
 from zhengwu import _
 
@@ -32,3 +33,9 @@ VALIDITY = (
 
 # Validity states that name the document replacing this one.
 SUPERSEDED = ("amended", "repealed")
+
+# What the annual report's proactive-disclosure table counts (第二部分).
+DOCUMENT_KINDS = (
+    ("rule", _("document_kind_rule", default="规章")),
+    ("normative", _("document_kind_normative", default="行政规范性文件")),
+)

@@ -28,6 +28,11 @@ def disclosure_genre(obj):
 
 
 @indexer(IDisclosureItem)
+def disclosure_kind(obj):
+    return getattr(obj, "document_kind", None)
+
+
+@indexer(IDisclosureItem)
 def disclosure_validity(obj):
     return obj.validity or "valid"
 

@@ -93,6 +93,16 @@ class IDisclosureItem(model.Schema):
         required=True,
     )
 
+    document_kind = schema.Choice(
+        title=_("Normative document"),
+        description=_(
+            "A rule (规章) or an administrative normative document (行政规范性文件): "
+            "the annual report counts those issued, repealed and in force."
+        ),
+        vocabulary="zhengwu.vocabularies.DocumentKinds",
+        required=False,
+    )
+
     model.fieldset(
         "validity",
         label=_("Validity and relations"),

@@ -18,34 +18,10 @@ from zhengwu.interfaces import IZhengwuLayer
 from zope.component import adapter
 from zope.component import getMultiAdapter
 from zope.interface import implementer
-from zope.interface import Interface
-from zope.schema.interfaces import IList
 
 
 def _summary(obj, request):
     return json_compatible(getMultiAdapter((obj, request), ISerializeToJsonSummary)())
-
-
-def attachment_entries(item):
-    base = item.absolute_url()
-    return [
-        {
-            "filename": f.filename,
-            "content-type": f.contentType,
-            "size": f.getSize(),
-            "download": f"{base}/@@attachment/{n}/{f.filename}",
-        }
-        for n, f in enumerate(item.attachments or [])
-    ]
-
-
-@implementer(IFieldSerializer)
-@adapter(IList, IDisclosureItem, Interface)
-class AttachmentsFieldSerializer(DefaultFieldSerializer):
-    def __call__(self):
-        if self.field.__name__ == "attachments":
-            return attachment_entries(self.context)
-        return super().__call__()
 
 
 @implementer(IFieldSerializer)

@@ -9,8 +9,8 @@ from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
 from zhengwu.disclosure.listing import EntryWriter
-from zhengwu.disclosure.serializer import attachment_entries
 from zhengwu.faceted import FacetedPage
+from zhengwu.files import file_entries
 from zope.i18n import translate
 
 
@@ -115,4 +115,4 @@ class ItemView(BrowserView):
         return relations.interpreted_documents(self.context)
 
     def attachments(self):
-        return attachment_entries(self.context)
+        return file_entries(self.context)

@@ -1,6 +1,7 @@
 """Vocabularies of the disclosure catalog, registered as named utilities."""
 
 from zhengwu.disclosure import topics
+from zhengwu.disclosure.genres import DOCUMENT_KINDS
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
 from zope.interface import provider
@@ -31,3 +32,9 @@ def genres_vocabulary(context):
 def validity_vocabulary(context):
     """``zhengwu.vocabularies.Validity``."""
     return SimpleVocabulary([SimpleTerm(value=v, token=v, title=t) for v, t in VALIDITY])
+
+
+@provider(IVocabularyFactory)
+def document_kinds_vocabulary(context):
+    """``zhengwu.vocabularies.DocumentKinds``: 规章 and 行政规范性文件."""
+    return SimpleVocabulary([SimpleTerm(value=v, token=v, title=t) for v, t in DOCUMENT_KINDS])

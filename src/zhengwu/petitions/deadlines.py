@@ -1,9 +1,8 @@
 """Deadlines of petitions on the official working-day calendar: the due
 date from the mailbox's limit, and the flags of worklists and statistics."""
 
+from zhengwu import workdays
 from zhengwu.workdays import add_working_days
-from zhengwu.workdays import working_days_between
-from zhengwu.workdays.calendar import today
 
 
 DUE_SOON = 2  # working days left at which a petition is flagged
@@ -17,15 +16,4 @@ def due(received, limit_days):
 
 
 def flag(due_date, answered_on=None, on=None):
-    """``overdue``, ``due_soon`` or None for an open petition; for an
-    answered one, ``late`` when it was answered after its due date."""
-    if due_date is None:
-        return None
-    if answered_on is not None:
-        return "late" if answered_on > due_date else None
-    on = on or today()
-    if on > due_date:
-        return "overdue"
-    if working_days_between(on, due_date) <= DUE_SOON:
-        return "due_soon"
-    return None
+    return workdays.flag(due_date, answered_on, on, soon=DUE_SOON)

@@ -4,16 +4,20 @@ department that replies to a petition, dates set by the workflow."""
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
+from zhengwu.interfaces import ReasonRequired
 from zhengwu.petitions.guards import may_approve_reply
 from zhengwu.petitions.guards import WORKFLOW_ID
-from zhengwu.site.department_groups import group_id
+from zhengwu.site.department_groups import set_group_role
 from zhengwu.workdays.calendar import today
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-COMMENT_REQUIRED = ("reject", "return_reply")
+REASON_REQUIRED = ReasonRequired(
+    "reject", "return_reply"
+)  # utility named zhengwu_petition_workflow
+COMMENT_REQUIRED = REASON_REQUIRED.transitions
 HANDLERS = "petition-handlers"
 RESPONDERS = "responders"
 
@@ -24,26 +28,6 @@ def _refuse(message):
 
 def _department(uid):
     return api.content.get(UID=uid) if uid else None
-
-
-def _set_group_role(obj, suffix, role, department):
-    """``role`` on ``obj`` for ``department``'s group ``suffix`` only;
-    security is reindexed (for everything below) only when that changes."""
-    group = group_id(department, suffix) if department is not None else None
-    holders = {principal for principal, roles in obj.get_local_roles() if role in roles}
-    if holders == ({group} if group else set()):
-        return
-    for principal, roles in obj.get_local_roles():
-        if role in roles:
-            rest = [r for r in roles if r != role]
-            if rest:
-                obj.manage_setLocalRoles(principal, rest)
-            else:
-                obj.manage_delLocalRoles([principal])
-    if group:
-        roles = set(obj.get_local_roles_for_userid(group)) | {role}
-        obj.manage_setLocalRoles(group, sorted(roles))
-    obj.reindexObjectSecurity()
 
 
 def box_saved(box, event):
@@ -57,7 +41,7 @@ def box_saved(box, event):
         box.__ac_local_roles_block__ = True
         box.reindexObjectSecurity()
     with api.env.adopt_roles(["Manager"]):
-        _set_group_role(box, HANDLERS, "PetitionHandler", _department(box.department))
+        set_group_role(box, HANDLERS, "PetitionHandler", _department(box.department))
 
 
 def before_transition(petition, event):
@@ -84,7 +68,7 @@ def after_transition(petition, event):
     if transition == "assign":
         # That department's responders, on this petition only.
         with api.env.adopt_roles(["Manager"]):
-            _set_group_role(
+            set_group_role(
                 petition,
                 RESPONDERS,
                 "DepartmentResponder",

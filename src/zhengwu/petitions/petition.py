@@ -14,13 +14,13 @@ from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from zhengwu import _
-from zhengwu import phones
 from zhengwu.files import check_attachment
 from zhengwu.site.department import check_email
+from zhengwu.submissions.fields import check_id_number
+from zhengwu.submissions.fields import check_phone
 from zhengwu.submissions.privacy import ICitizenRecord
 from zope import schema
 from zope.interface import implementer
-import re
 
 
 PERSONAL = ("submitter_name", "phone", "email", "id_number", "address", "attachments")
@@ -28,30 +28,6 @@ READ_PERSONAL = "zhengwu.ViewPetitionPersonalData"
 EDIT_SUBMISSION = "zhengwu.EditPetitionSubmission"
 HANDLE = "zhengwu.HandlePetitions"
 REPLY = "zhengwu.ReplyToPetitions"
-
-
-class InvalidIdNumber(schema.ValidationError):
-    __doc__ = _("An ID number has 15 or 18 characters, digits and a final X.")
-
-
-class InvalidPhone(schema.ValidationError):
-    __doc__ = _(
-        "Enter a phone number where we can reach you, such as 13812345678 or 0571-87654321."
-    )
-
-
-def check_phone(value):
-    if not phones.is_number(value):
-        raise InvalidPhone(value)
-    return True
-
-
-def check_id_number(value):
-    # 居民身份证 (18, last may be X), old 15-digit cards, or other documents'
-    # numbers of 6 to 20 letters and digits (passports, permits).
-    if not re.fullmatch(r"[0-9A-Za-z]{6,20}", value.strip()):
-        raise InvalidIdNumber(value)
-    return True
 
 
 class IPetition(model.Schema):

@@ -12,8 +12,9 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
+from zhengwu.interfaces import IReasonRequired
 from zhengwu.review.guards import separation_refusal
-from zhengwu.review.transitions import COMMENT_REQUIRED
+from zope.component import queryUtility
 from zope.i18n import translate
 
 
@@ -62,8 +63,12 @@ class TransitionForm(BrowserView):
 
     @property
     def comment_required(self):
-        # Also the petition workflow's: a rejection or a returned reply says why.
-        return self.transition_id in (*COMMENT_REQUIRED, "return_reply")
+        """As the transition's workflow declares (``IReasonRequired``)."""
+        if self.transition is None:
+            return False
+        workflow = self.transition.aq_parent.aq_parent
+        declared = queryUtility(IReasonRequired, name=workflow.getId())
+        return declared is not None and self.transition_id in declared.transitions
 
     def state_title(self):
         wtool = api.portal.get_tool("portal_workflow")
@@ -75,7 +80,7 @@ class TransitionForm(BrowserView):
             self.error = self.refusal
             return self.index()
         if self.comment_required and not self.comment.strip():
-            self.error = _("A reason is required to reject or withdraw.")
+            self.error = _("Give the reason: this action requires it.")
             return self.index()
         parent = self.context.aq_parent
         baseline = self._baseline()

@@ -6,13 +6,15 @@ from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.iterate.interfaces import IWorkingCopy
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
+from zhengwu.interfaces import ReasonRequired
 from zhengwu.review.guards import refusal_reason
 from zhengwu.review.guards import WORKFLOW_ID
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-COMMENT_REQUIRED = ("reject", "withdraw")
+REASON_REQUIRED = ReasonRequired("reject", "withdraw")  # utility named zhengwu_review_workflow
+COMMENT_REQUIRED = REASON_REQUIRED.transitions
 
 
 def _message(msg):

@@ -126,3 +126,23 @@ def department_removed(department, event):
     for gid in department_groups(department).values():
         if gid not in still_used and api.group.get(groupname=gid) is not None:
             api.group.delete(groupname=gid)
+
+
+def set_group_role(obj, suffix, role, department):
+    """``role`` on ``obj`` for ``department``'s group ``suffix`` only;
+    security is reindexed (for everything below) only when that changes."""
+    group = group_id(department, suffix) if department is not None else None
+    holders = {principal for principal, roles in obj.get_local_roles() if role in roles}
+    if holders == ({group} if group else set()):
+        return
+    for principal, roles in obj.get_local_roles():
+        if role in roles:
+            rest = [r for r in roles if r != role]
+            if rest:
+                obj.manage_setLocalRoles(principal, rest)
+            else:
+                obj.manage_delLocalRoles([principal])
+    if group:
+        roles = set(obj.get_local_roles_for_userid(group)) | {role}
+        obj.manage_setLocalRoles(group, sorted(roles))
+    obj.reindexObjectSecurity()

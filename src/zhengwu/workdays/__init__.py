@@ -7,7 +7,14 @@ from zhengwu.workdays.calendar import Schedule
 from zhengwu.workdays.calendar import working_days_between as _between
 
 
-__all__ = ["Deadline", "Schedule", "add_working_days", "entered_schedules", "working_days_between"]
+__all__ = [
+    "Deadline",
+    "Schedule",
+    "add_working_days",
+    "entered_schedules",
+    "flag",
+    "working_days_between",
+]
 
 
 def entered_schedules():
@@ -48,3 +55,21 @@ def add_working_days(start, days, schedules=None):
 
 def working_days_between(start, end, schedules=None):
     return _between(start, end, entered_schedules() if schedules is None else schedules)
+
+
+def flag(due_date, answered_on=None, on=None, soon=2):
+    """The reminder of a deadline: ``overdue`` or ``due_soon`` (``soon``
+    working days left or fewer) while open, None otherwise; ``late`` for
+    what was answered after its due date."""
+    from zhengwu.workdays.calendar import today
+
+    if due_date is None:
+        return None
+    if answered_on is not None:
+        return "late" if answered_on > due_date else None
+    on = on or today()
+    if on > due_date:
+        return "overdue"
+    if working_days_between(on, due_date) <= soon:
+        return "due_soon"
+    return None

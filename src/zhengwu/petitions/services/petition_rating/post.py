@@ -4,12 +4,12 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zhengwu import _
 from zhengwu.petitions.rating import rate
-from zhengwu.petitions.services.common import body
-from zhengwu.petitions.services.common import refused
 from zhengwu.petitions.status import status
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
+from zhengwu.submissions.rest import body
+from zhengwu.submissions.rest import refused
 from zope.interface import alsoProvides
 
 

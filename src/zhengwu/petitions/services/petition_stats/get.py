@@ -6,7 +6,7 @@ from zhengwu.faceted import BadFilter
 from zhengwu.faceted import integer
 from zhengwu.faceted import single
 from zhengwu.petitions import stats
-from zhengwu.petitions.services.common import refused
+from zhengwu.submissions.rest import refused
 from zope.i18n import translate
 
 

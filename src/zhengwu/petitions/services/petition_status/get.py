@@ -2,11 +2,11 @@
 
 from plone.restapi.services import Service
 from zhengwu import _
-from zhengwu.petitions.services.common import refused
 from zhengwu.petitions.status import status
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
+from zhengwu.submissions.rest import refused
 
 
 class PetitionStatusGet(Service):

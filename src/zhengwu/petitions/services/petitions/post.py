@@ -8,11 +8,11 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zhengwu import _
 from zhengwu.petitions import submission
-from zhengwu.petitions.services.common import body
-from zhengwu.petitions.services.common import field_errors
-from zhengwu.petitions.services.common import refused
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.intake import Refused
+from zhengwu.submissions.rest import body
+from zhengwu.submissions.rest import field_errors
+from zhengwu.submissions.rest import refused
 from zope.interface import alsoProvides
 
 

@@ -1,4 +1,5 @@
-"""Answers the petition services share."""
+"""REST answers every public-submission service shares: the JSON body, a
+refusal with its field, and field errors (a 400 naming each field)."""
 
 from zhengwu.submissions.intake import error_body
 from zope.i18n import translate

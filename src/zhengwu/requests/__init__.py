@@ -1,0 +1,3 @@
+"""依申请公开: disclosure requests under the 2019 Regulations on the
+Disclosure of Government Information, their statutory clock, the answer
+letters and the annual report's statistics."""

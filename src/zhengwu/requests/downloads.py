@@ -1,0 +1,36 @@
+"""The applicant's downloads: a letter (.docx) or a file given with the
+answer, found with the tracking number and query code."""
+
+from plone import api
+from plone.namedfile.utils import set_headers
+from plone.namedfile.utils import stream_data
+from zhengwu import _
+from zhengwu.requests import letters
+from zhengwu.requests.kinds import ANSWERED_STATES
+from zhengwu.submissions.lookup import system_user
+from zhengwu.submissions.rest import refused
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def download(request, found, form):
+    """The body of a letter or file of ``found``; a dict (the refusal) when
+    it has no such letter or file."""
+    with system_user():
+        state = api.content.get_state(found)
+        kind = form.get("letter")
+        if kind is not None:
+            if kind not in letters.available(found, state):
+                return refused(request, 404, _("This request has no such letter."), "letter")
+            filename, data = letters.letter(found, kind, request)
+            request.response.setHeader("Content-Type", DOCX)
+            request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+            return data
+        files = list(found.reply_attachments or []) if state in ANSWERED_STATES else []
+        try:
+            blob = files[int(form.get("file"))]
+        except (TypeError, ValueError, IndexError):
+            return refused(request, 404, _("This request has no such file."), "file")
+        set_headers(blob, request.response, filename=blob.filename)
+        return stream_data(blob)

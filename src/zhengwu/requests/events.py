@@ -1,0 +1,123 @@
+"""What happens around disclosure requests: who handles one, the rules of
+each transition, and the statutory clock it moves."""
+
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zhengwu import _
+from zhengwu.interfaces import ReasonRequired
+from zhengwu.requests import clock
+from zhengwu.requests.kinds import REASONS
+from zhengwu.site.department_groups import set_group_role
+from zhengwu.workdays.calendar import today
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+WORKFLOW_ID = "zhengwu_request_workflow"
+OFFICERS = "disclosure-officers"
+# The applicant reads these reasons (what to correct, why it takes longer,
+# whom the office consults).
+REASON_REQUIRED = ReasonRequired(
+    "request_correction", "extend", "consult"
+)  # utility named zhengwu_request_workflow
+COMMENT_REQUIRED = REASON_REQUIRED.transitions
+
+
+def _refuse(message):
+    raise WorkflowException(translate(message, context=getRequest()))
+
+
+def _ours(event):
+    return (
+        event.workflow is not None
+        and event.workflow.getId() == WORKFLOW_ID
+        and event.transition is not None
+    )
+
+
+def request_added(request_obj, event):
+    """Only the disclosure officers of the organ the request was addressed
+    to handle it: no local role from the folders above reaches it."""
+    request_obj.__ac_local_roles_block__ = True
+    organ = api.content.get(UID=request_obj.organ) if request_obj.organ else None
+    with api.env.adopt_roles(["Manager"]):
+        set_group_role(request_obj, OFFICERS, "DisclosureOfficer", organ)
+    request_obj.reindexObjectSecurity()
+
+
+def before_transition(request_obj, event):
+    if not _ours(event):
+        return
+    transition = event.transition.getId()
+    comment = ((event.kwargs or {}).get("comment") or "").strip()
+    on = today()
+    if transition in COMMENT_REQUIRED and not comment:
+        _refuse(_("Give the reason: the applicant reads it."))
+    if transition == "request_correction":
+        if request_obj.correction_requested_on is not None:
+            _refuse(_("A correction may be asked for only once, listing everything at one go."))
+        if not clock.correction_in_time(request_obj, on):
+            _refuse(
+                _(
+                    "A correction must be asked for within ${days} working days of receipt.",
+                    mapping={"days": clock.CORRECTION_REQUEST_DAYS},
+                )
+            )
+    if transition == "extend":
+        if request_obj.extended_on is not None:
+            _refuse(_("The answer may be extended only once."))
+        if request_obj.due_date is not None and on > request_obj.due_date:
+            _refuse(_("The deadline has passed: an extension must be decided before it."))
+    if transition == "answer":
+        outcome = request_obj.outcome
+        if not outcome:
+            _refuse(_("Choose the outcome before answering."))
+        reasons = dict(REASONS.get(outcome, ()))
+        if reasons and request_obj.outcome_reason not in reasons:
+            _refuse(_("Choose the reason of this outcome before answering."))
+    if transition == "withdraw":
+        due = request_obj.correction_due
+        if due is None or on <= due:
+            _refuse(_("The applicant still has time to correct the request."))
+
+
+def after_transition(request_obj, event):
+    if not _ours(event):
+        return
+    transition = event.transition.getId()
+    on = today()
+    if transition == "register":
+        request_obj.received_date = on
+        clock.start(request_obj, on)
+    elif transition == "request_correction":
+        days = api.portal.get_registry_record("zhengwu.requests.correction_days", default=15)
+        clock.stop_for_correction(request_obj, on, days)
+    elif transition == "receive_correction":
+        if request_obj.correction_received_date is None:
+            request_obj.correction_received_date = on
+        clock.start(request_obj, request_obj.correction_received_date)
+    elif transition == "consult":
+        clock.pause(request_obj, on)
+    elif transition == "end_consultation":
+        clock.resume(request_obj, on)
+        if request_obj.extended_on is not None:
+            _back_to_extended(request_obj, event.workflow)
+    elif transition == "extend":
+        clock.extend(request_obj, on)
+    elif transition == "answer":
+        request_obj.answered_date = on
+    elif transition == "withdraw":
+        # Counted in the annual report as 逾期不补正 (其他处理).
+        request_obj.outcome, request_obj.outcome_reason = "other", "no_correction"
+        request_obj.answered_date = on
+    request_obj.reindexObject()
+
+
+def _back_to_extended(request_obj, workflow):
+    """A consultation of an extended request ends in ``extended``, not
+    ``registered``: the one transition ``end_consultation`` (DESIGN.md
+    section 4) returns to where the request was."""
+    history = list(request_obj.workflow_history[WORKFLOW_ID])
+    history[-1] = dict(history[-1], review_state="extended")
+    request_obj.workflow_history[WORKFLOW_ID] = tuple(history)
+    workflow.updateRoleMappingsFor(request_obj)

@@ -1,0 +1,86 @@
+"""Letters to the applicant, from the administrators' templates: the answer
+(one template per outcome), the request for correction and the extension
+notice. Downloaded as .docx by the officers and, for the answer, by the
+applicant with the query code."""
+
+from plone import api
+from string import Template
+from zhengwu import _
+from zhengwu.faceted import organ_titles
+from zhengwu.requests import docx
+from zhengwu.requests.kinds import OUTCOMES
+from zhengwu.requests.kinds import reason_title
+from zhengwu.requests.settings import DEFAULTS
+from zhengwu.workdays.calendar import today
+from zope.i18n import translate
+
+
+TITLES = {
+    "answer": _("Answer to a request for government information"),  # 政府信息公开申请答复书
+    "correction": _("Request to correct an application"),  # 补正申请告知书
+    "extension": _("Notice of extension"),  # 延期答复告知书
+}
+
+
+def available(request_obj, state):
+    """The letters that exist for a request in ``state``."""
+    kinds = []
+    if request_obj.correction_requested_on:
+        kinds.append("correction")
+    if request_obj.extended_on:
+        kinds.append("extension")
+    if state in ("answered", "archived", "withdrawn") and request_obj.outcome:
+        kinds.append("answer")
+    return kinds
+
+
+def _date(value):
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def _last_comment(request_obj, action):
+    history = getattr(request_obj, "workflow_history", {}).get("zhengwu_request_workflow", ())
+    for entry in reversed(list(history)):
+        if entry.get("action") == action:
+            return entry.get("comments") or ""
+    return ""
+
+
+def _template(kind, request_obj):
+    name = request_obj.outcome if kind == "answer" else kind
+    return api.portal.get_registry_record(f"zhengwu.requests.letter_{name}", default=DEFAULTS[name])
+
+
+def letter(request_obj, kind, request):
+    """``(filename, bytes)`` of the letter ``kind`` of ``request_obj``."""
+    applicant = request_obj.applicant_name or ""
+    if request_obj.applicant_type == "organization" and request_obj.organization_name:
+        applicant = request_obj.organization_name
+    dated = {
+        "answer": request_obj.answered_date,
+        "correction": request_obj.correction_requested_on,
+        "extension": request_obj.extended_on,
+    }[kind]
+    values = {
+        "organ": organ_titles().get(request_obj.organ, ""),
+        "tracking_number": request_obj.tracking_number or "",
+        "applicant": applicant,
+        "received_date": _date(request_obj.received_date),
+        "requested_information": (request_obj.requested_information or "").strip(),
+        "outcome": translate(dict(OUTCOMES).get(request_obj.outcome, ""), context=request),
+        "reason": translate(
+            reason_title(request_obj.outcome, request_obj.outcome_reason) or "", context=request
+        ),
+        "reply": (request_obj.reply or "").strip(),
+        "comment": _last_comment(
+            request_obj, {"correction": "request_correction", "extension": "extend"}.get(kind, "")
+        ),
+        "due_date": _date(request_obj.due_date),
+        "correction_due": _date(request_obj.correction_due),
+        "date": _date(dated or today()),
+    }
+    text = Template(_template(kind, request_obj)).safe_substitute(values)
+    paragraphs = [p.strip() for p in text.split("\n")]
+    title = translate(TITLES[kind], context=request)
+    data = docx.document(title, [p for p in paragraphs if p])
+    return f"{request_obj.tracking_number}-{kind}.docx", data

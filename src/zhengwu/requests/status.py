@@ -1,0 +1,93 @@
+"""What the holder of a tracking number and query code may read: the state,
+the dates of the clock, what the office asks to correct, and the answer
+with its letter and files. Never the applicant's personal fields (whoever
+holds the code need not be the applicant)."""
+
+from plone import api
+from zhengwu.faceted import organ_titles
+from zhengwu.requests import letters
+from zhengwu.requests.events import WORKFLOW_ID
+from zhengwu.requests.kinds import ANSWERED_STATES
+from zhengwu.requests.kinds import DELIVERY_FORMS
+from zhengwu.requests.kinds import OUTCOMES
+from zhengwu.requests.kinds import reason_title
+from zope.i18n import translate
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
+
+def last_comment(request_obj, action):
+    for entry in reversed(list(getattr(request_obj, "workflow_history", {}).get(WORKFLOW_ID, ()))):
+        if entry.get("action") == action:
+            return entry.get("comments") or ""
+    return ""
+
+
+def _term(pairs, token, request):
+    if not token:
+        return None
+    return {"token": token, "title": translate(dict(pairs).get(token, token), context=request)}
+
+
+def status(request_obj, request, base_url):
+    """The JSON of the status service; ``base_url`` is where the answer's
+    letter and files are downloaded (the code must be sent again)."""
+    wtool = api.portal.get_tool("portal_workflow")
+    state = api.content.get_state(request_obj)
+    answered = state in ANSWERED_STATES or state == "withdrawn"
+    files = list(request_obj.reply_attachments or []) if state in ANSWERED_STATES else []
+    return {
+        "tracking_number": request_obj.tracking_number,
+        "organ": {"token": request_obj.organ, "title": organ_titles().get(request_obj.organ, "")},
+        "requested_information": request_obj.requested_information,
+        "delivery_form": _term(DELIVERY_FORMS, request_obj.delivery_form, request),
+        "review_state": {
+            "token": state,
+            "title": translate(
+                wtool.getTitleForStateOnType(state, "DisclosureRequest"),
+                domain="plone",
+                context=request,
+            ),
+        },
+        "submitted": request_obj.created().asdatetime().date().isoformat(),
+        "received_date": _iso(request_obj.received_date),
+        "due_date": _iso(request_obj.due_date),
+        "due_provisional": bool(request_obj.due_provisional),
+        "extended_on": _iso(request_obj.extended_on),
+        "extension_reason": last_comment(request_obj, "extend") or None,
+        "correction_requested": (
+            {
+                "on": _iso(request_obj.correction_requested_on),
+                "what": last_comment(request_obj, "request_correction"),
+                "due": _iso(request_obj.correction_due),
+            }
+            if request_obj.correction_requested_on
+            else None
+        ),
+        "can_correct": state == "awaiting_correction",
+        "consulting": state == "consulting",
+        "outcome": _term(OUTCOMES, request_obj.outcome, request) if answered else None,
+        "outcome_reason": (
+            {
+                "token": request_obj.outcome_reason,
+                "title": translate(
+                    reason_title(request_obj.outcome, request_obj.outcome_reason),
+                    context=request,
+                ),
+            }
+            if answered and request_obj.outcome_reason
+            else None
+        ),
+        "reply": request_obj.reply if answered else None,
+        "answered_date": _iso(request_obj.answered_date) if answered else None,
+        "letters": [
+            {"kind": kind, "title": translate(letters.TITLES[kind], context=request)}
+            for kind in letters.available(request_obj, state)
+        ],
+        "files": [
+            {"index": n, "filename": f.filename, "size": f.getSize()} for n, f in enumerate(files)
+        ],
+        "download_url": base_url,
+    }

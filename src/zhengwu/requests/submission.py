@@ -1,0 +1,124 @@
+"""An application becomes a DisclosureRequest: checked, throttled,
+numbered, stored by the submissions' system user in the catalog of the
+organ it is addressed to. The clock starts when an officer registers it
+(条例 Art. 31: an online request is received on the day it is confirmed)."""
+
+from plone import api
+from zhengwu import _
+from zhengwu.field_errors import problem
+from zhengwu.field_errors import t
+from zhengwu.requests.request import IDisclosureRequest
+from zhengwu.submissions import codes
+from zhengwu.submissions import intake
+from zhengwu.submissions import throttle
+from zhengwu.submissions import tracking
+from zhengwu.submissions.fields import check_resident_id
+from zhengwu.submissions.lookup import system_user
+from zhengwu.workdays.calendar import today
+from zope.schema import ValidationError
+
+
+PREFIX = "YSQ"  # 依申请
+FIELDS = (
+    "applicant_type",
+    "organization_type",
+    "applicant_name",
+    "id_type",
+    "id_number",
+    "organization_name",
+    "credit_code",
+    "phone",
+    "email",
+    "address",
+    "attachments",
+    "requested_information",
+    "delivery_form",
+)
+ORGANIZATION_ONLY = ("organization_type", "organization_name", "credit_code")
+
+
+def _required(values, names):
+    return [{"field": name, "message": t(_("required"))} for name in names if not values.get(name)]
+
+
+def applicant_errors(values):
+    """The rules between fields: what each kind of applicant must give, and
+    what each delivery form needs."""
+    kind = values.get("applicant_type")
+    errors = []
+    if kind == "citizen":
+        errors += _required(values, ("id_type", "id_number"))
+        for name in ORGANIZATION_ONLY:
+            values.pop(name, None)
+    elif kind == "organization":
+        errors += _required(values, ORGANIZATION_ONLY)
+    if values.get("id_type") == "resident_id" and values.get("id_number"):
+        try:
+            check_resident_id(values["id_number"])
+            values["id_number"] = values["id_number"].upper()
+        except ValidationError as error:
+            field = IDisclosureRequest["id_number"]
+            errors.append({"field": "id_number", "message": problem(field, error)})
+    if values.get("delivery_form") == "email" and not values.get("email"):
+        errors.append({"field": "email", "message": t(_("required to receive it by email"))})
+    if values.get("delivery_form") == "post" and not values.get("address"):
+        errors.append({"field": "address", "message": t(_("required to receive it by post"))})
+    return errors
+
+
+def submit(catalog, data, request):
+    """``(request_obj, query_code, errors)``; ``intake.Refused`` for a
+    catalog without organ, a filled honeypot or a flood."""
+    if not getattr(catalog, "organ", None):
+        raise intake.Refused(403, _("This catalog does not take requests: it has no organ."))
+    client = throttle.client(request)
+    if throttle.SUBMISSIONS.exceeded(client):
+        raise intake.Refused(429, _("You have sent several requests just now; try again later."))
+    try:
+        values, errors = intake.read(data, IDisclosureRequest, FIELDS, catalog)
+    except intake.Refused:
+        throttle.SUBMISSIONS.hit(client)
+        raise
+    known = {e["field"] for e in errors}
+    errors += [e for e in applicant_errors(values) if e["field"] not in known]
+    if errors:
+        return None, None, errors
+    throttle.SUBMISSIONS.hit_after_commit(client)
+    number = tracking.draw(PREFIX)
+    code = codes.new_code()
+    with system_user():
+        request_obj = api.content.create(
+            container=catalog,
+            type="DisclosureRequest",
+            id=number.lower(),
+            safe_id=False,
+            title=number,
+            tracking_number=number,
+            organ=catalog.organ,
+            query_code_hash=codes.hash_code(code),
+            **values,
+        )
+    tracking.register(number, request_obj.UID())
+    return request_obj, code, []
+
+
+def correct(request_obj, text):
+    """The applicant's correction arrives: the clock starts again today.
+    Returns an error sentence, or None."""
+    text = (text or "").strip() if isinstance(text, str) else ""
+    if not text:
+        return t(_("Write the correction."))
+    longest = api.portal.get_registry_record("zhengwu.submissions.max_text_length", default=5000)
+    if len(text) > longest:
+        return t(_("at most ${max} characters", mapping={"max": longest}))
+    if api.content.get_state(request_obj) != "awaiting_correction":
+        return t(_("This request does not wait for a correction."))
+    with system_user():
+        request_obj.correction = text
+        request_obj.correction_received_date = today()
+        api.content.transition(
+            request_obj,
+            transition="receive_correction",
+            comment=t(_("Corrected online by the applicant.")),
+        )
+    return None

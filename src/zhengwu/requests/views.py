@@ -1,0 +1,278 @@
+"""Classic UI of disclosure requests: the public application form on a
+disclosure catalog, the applicant's status page (answer, letters, files,
+correction), a request's page for its officers with its letters, the
+officers' worklist and the printable annual report."""
+
+from plone import api
+from plone.protect.interfaces import IDisableCSRFProtection
+from Products.Five.browser import BrowserView
+from zExceptions import NotFound
+from zhengwu import _
+from zhengwu.faceted import BadFilter
+from zhengwu.faceted import organ_titles
+from zhengwu.files import AttachmentDownload
+from zhengwu.requests import clock
+from zhengwu.requests import kinds
+from zhengwu.requests import letters
+from zhengwu.requests import report
+from zhengwu.requests import submission
+from zhengwu.requests import worklist
+from zhengwu.requests.downloads import DOCX
+from zhengwu.requests.downloads import download
+from zhengwu.requests.events import WORKFLOW_ID
+from zhengwu.requests.status import status
+from zhengwu.submissions.commit import committed
+from zhengwu.submissions.intake import HONEYPOT
+from zhengwu.submissions.intake import Refused
+from zhengwu.submissions.lookup import find
+from zhengwu.submissions.lookup import system_user
+from zope.i18n import translate
+from zope.interface import alsoProvides
+
+
+def _t(message, request):
+    return translate(message, context=request)
+
+
+def _status_url(context):
+    return f"{api.portal.get_navigation_root(context).absolute_url()}/@@disclosure-request-status"
+
+
+class RequestFormView(BrowserView):
+    """``<catalog>/@@disclosure-request-form``: apply for information."""
+
+    def __call__(self):
+        self.errors = {}
+        self.error = None
+        self.result = None
+        self.values = {}
+        if self.request.method == "POST" and "form.submitted" in self.request.form:
+            # A public form: anti-abuse is the honeypot and the rate limit.
+            alsoProvides(self.request, IDisableCSRFProtection)
+            self._submit()
+        return self.index()
+
+    def _submit(self):
+        form = self.request.form
+        data = {k: form.get(k) for k in (*submission.FIELDS, HONEYPOT) if k in form}
+        self.values = {k: v for k, v in data.items() if isinstance(v, str)}
+        try:
+            request_obj, code, errors = committed(
+                lambda: submission.submit(self.context, data, self.request)
+            )
+        except Refused as refused:
+            self.request.response.setStatus(refused.status)
+            self.error = _t(refused.message, self.request)
+            return
+        if errors:
+            self.request.response.setStatus(400)
+            self.errors = {e["field"]: e["message"] for e in errors}
+            self.error = _t(_("Please correct the marked fields."), self.request)
+            return
+        self.result = {"tracking_number": request_obj.tracking_number, "query_code": code}
+
+    def organ(self):
+        return organ_titles().get(self.context.organ, "")
+
+    def choices(self, name):
+        return {
+            "applicant_type": kinds.APPLICANT_TYPES,
+            "organization_type": kinds.ORGANIZATION_TYPES,
+            "id_type": kinds.ID_TYPES,
+            "delivery_form": kinds.DELIVERY_FORMS,
+        }[name]
+
+    def status_url(self):
+        return _status_url(self.context)
+
+
+class StatusView(BrowserView):
+    """``@@disclosure-request-status``: the applicant follows the request
+    with the query code, corrects it when asked, reads the answer."""
+
+    def __call__(self):
+        self.data = None
+        self.error = None
+        self.message = None
+        self.correction_error = None
+        form = self.request.form
+        number, code = form.get("tracking_number"), form.get("query_code")
+        if self.request.method == "POST" and isinstance(number, str) and isinstance(code, str):
+            alsoProvides(self.request, IDisableCSRFProtection)
+            try:
+                found = find(number, code, self.request, "DisclosureRequest")
+            except Refused as refused:
+                self.request.response.setStatus(refused.status)
+                self.error = _t(refused.message, self.request)
+                found = None
+            else:
+                if found is None:
+                    self.request.response.setStatus(404)
+                    self.error = _t(
+                        _("No request has this tracking number and query code."), self.request
+                    )
+            if found is not None:
+                if "correction" in form:
+                    error = committed(lambda: submission.correct(found, form.get("correction")))
+                    if error:
+                        self.request.response.setStatus(400)
+                        self.correction_error = error
+                    else:
+                        self.message = _t(
+                            _(
+                                "Your correction has been received; the time limit starts again today."
+                            ),
+                            self.request,
+                        )
+                with system_user():
+                    self.data = status(
+                        found,
+                        self.request,
+                        f"{self.context.absolute_url()}/@@disclosure-request-download",
+                    )
+        self.number = number if isinstance(number, str) else ""
+        self.code = code if isinstance(code, str) else ""
+        return self.index()
+
+
+class DownloadView(BrowserView):
+    """``@@disclosure-request-download?tracking_number=…&query_code=…&letter=answer``
+    (or ``&file=<n>``; GET or POST): a letter or a file of the answer, for
+    the applicant. Front-ends link to it; the status page posts to it so
+    the code stays out of addresses."""
+
+    def __call__(self):
+        form = self.request.form
+        number, code = form.get("tracking_number"), form.get("query_code")
+        if not isinstance(number, str) or not isinstance(code, str):
+            raise NotFound("disclosure-request-download")
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            found = find(number, code, self.request, "DisclosureRequest")
+        except Refused as refused:
+            self.request.response.setStatus(refused.status)
+            return _t(refused.message, self.request)
+        if found is None:
+            raise NotFound("disclosure-request-download")
+        result = download(self.request, found, form)
+        if isinstance(result, dict):
+            raise NotFound("disclosure-request-download")
+        return result
+
+
+class RequestView(BrowserView):
+    """A request, for its officers: the applicant, the request, the clock,
+    the letters and the history."""
+
+    def state(self):
+        return api.content.get_state(self.context)
+
+    def organ(self):
+        return organ_titles().get(self.context.organ, "")
+
+    def title_of(self, name, token):
+        pairs = {
+            "applicant_type": kinds.APPLICANT_TYPES,
+            "organization_type": kinds.ORGANIZATION_TYPES,
+            "id_type": kinds.ID_TYPES,
+            "delivery_form": kinds.DELIVERY_FORMS,
+            "outcome": kinds.OUTCOMES,
+        }[name]
+        return dict(pairs).get(token) if token else None
+
+    def reason(self):
+        return kinds.reason_title(self.context.outcome, self.context.outcome_reason)
+
+    def flag(self):
+        return clock.flag(self.context, self.state())
+
+    def consultation_due(self):
+        return clock.consultation_due(self.context)
+
+    def letters(self):
+        return [
+            {"kind": kind, "title": letters.TITLES[kind]}
+            for kind in letters.available(self.context, self.state())
+        ]
+
+    def history(self):
+        wtool = api.portal.get_tool("portal_workflow")
+        workflow = wtool[WORKFLOW_ID]
+        return [
+            {
+                "action": translate(
+                    workflow.transitions[e["action"]].title, domain="plone", context=self.request
+                )
+                if e.get("action") in workflow.transitions
+                else "",
+                "actor": e.get("actor") or "",
+                "time": e["time"].strftime("%Y-%m-%d %H:%M") if e.get("time") else "",
+                "comments": e.get("comments") or "",
+            }
+            for e in workflow_history(self.context)
+            if e.get("action")
+        ]
+
+
+def workflow_history(obj):
+    return list(getattr(obj, "workflow_history", {}).get(WORKFLOW_ID, ()))
+
+
+class LetterView(BrowserView):
+    """``<request>/@@request-letter?kind=answer``: a letter as .docx."""
+
+    def __call__(self):
+        kind = self.request.form.get("kind", "answer")
+        if kind not in letters.available(self.context, api.content.get_state(self.context)):
+            raise NotFound(kind)
+        filename, data = letters.letter(self.context, kind, self.request)
+        self.request.response.setHeader("Content-Type", DOCX)
+        self.request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+        return data
+
+
+class ReplyFileDownload(AttachmentDownload):
+    """``<request>/@@reply-attachments/<n>/<name>``: a file given with the answer."""
+
+    field = "reply_attachments"
+
+
+class WorklistView(BrowserView):
+    """``@@disclosure-request-worklist``: what waits for me, soonest due first."""
+
+    def __call__(self):
+        self.items = worklist.entries(self.context, self.request)
+        return self.index()
+
+    def count(self, flag):
+        return sum(1 for i in self.items if i["flag"] == flag)
+
+
+class ReportView(BrowserView):
+    """``@@disclosure-annual-report``: the tables, printable on A4."""
+
+    def __call__(self):
+        self.error = None
+        try:
+            self.year, self.organ = report.report_year(self.request.form)
+        except BadFilter as error:
+            self.request.response.setStatus(400)
+            self.error = _t(error.message, self.request)
+            self.year, self.organ = report.today().year - 1, None
+        self.data = report.report(self.year, self.organ, self.request)
+        return self.index()
+
+    def organs(self):
+        return sorted(organ_titles().items(), key=lambda item: item[1])
+
+    def organ_title(self):
+        return organ_titles().get(self.organ, "") if self.organ else ""
+
+    def years(self):
+        return list(range(report.today().year, 1999, -1))[:10]
+
+
+def no_add_form(context, request, fti):
+    """``++add++DisclosureRequest`` does not exist: requests come only
+    through the catalog's public form and ``@disclosure-requests``."""
+    raise NotFound("++add++DisclosureRequest")

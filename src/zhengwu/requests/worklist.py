@@ -1,0 +1,72 @@
+"""The disclosure officers' worklist: every request that waits for them,
+soonest due first, flagged overdue or due soon, paused (consulting) or
+waiting for a correction."""
+
+from plone import api
+from zhengwu.faceted import organ_titles
+from zhengwu.requests import clock
+from zhengwu.requests.kinds import DELIVERY_FORMS
+from zope.i18n import translate
+
+
+WAITING_STATES = ("received", "registered", "awaiting_correction", "consulting", "extended")
+
+
+def entries(context, request):
+    catalog = api.portal.get_tool("portal_catalog")
+    wtool = api.portal.get_tool("portal_workflow")
+    navroot = api.portal.get_navigation_root(context)
+    organs = organ_titles()
+    out = []
+    for brain in catalog.searchResults(
+        portal_type="DisclosureRequest",
+        review_state=list(WAITING_STATES),
+        path="/".join(navroot.getPhysicalPath()),
+    ):
+        obj = brain.getObject()
+        actions = [
+            {"id": t["id"], "title": translate(t["title"], domain="plone", context=request)}
+            for t in wtool.getTransitionsFor(obj)
+        ]
+        if not actions:
+            continue  # visible (an administrator), but not this user's to handle
+        state = brain.review_state
+        out.append(
+            {
+                "@id": brain.getURL(),
+                "tracking_number": brain.tracking_number,
+                "requested_information": (obj.requested_information or "")[:120],
+                "review_state": {
+                    "token": state,
+                    "title": translate(
+                        wtool.getTitleForStateOnType(state, "DisclosureRequest"),
+                        domain="plone",
+                        context=request,
+                    ),
+                },
+                "organ": {"token": obj.organ, "title": organs.get(obj.organ, "")},
+                "delivery_form": translate(
+                    dict(DELIVERY_FORMS).get(obj.delivery_form, ""), context=request
+                ),
+                "submitted": obj.created().asdatetime().date().isoformat(),
+                "received_date": obj.received_date.isoformat() if obj.received_date else None,
+                "due_date": obj.due_date.isoformat() if obj.due_date else None,
+                "due_provisional": bool(obj.due_provisional),
+                "correction_due": obj.correction_due.isoformat() if obj.correction_due else None,
+                "consultation_due": (
+                    clock.consultation_due(obj).isoformat() if clock.consultation_due(obj) else None
+                ),
+                "flag": clock.flag(obj, state),
+                "actions": actions,
+            }
+        )
+    # Soonest due first; then what has no running clock (new, waiting for a
+    # correction), oldest first.
+    return sorted(
+        out,
+        key=lambda e: (
+            e["due_date"] is None,
+            e["due_date"] or e["correction_due"] or e["submitted"],
+            e["tracking_number"] or "",
+        ),
+    )
