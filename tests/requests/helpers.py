@@ -26,7 +26,7 @@ ORGANIZATION = {
     "applicant_type": "organization",
     "organization_type": "legal_service",
     "organization_name": "示例市明理律师事务所",
-    "credit_code": "91110000100000000X",
+    "credit_code": "91110000MA01ABCD1M",
     "applicant_name": "王律师",
     "phone": "010-88886666",
     "requested_information": "示例市2025年行政处罚决定书（环保类）",

@@ -124,3 +124,24 @@ def test_mailboxes(demo_portal):
     }
     assert len(petitions) == len(petitions_demo.MESSAGES)
     assert stats.figures() and stats.alarm()  # an 80-day-old consultation waits
+
+
+def test_disclosure_requests(demo_portal):
+    from zhengwu.requests import demo as requests_demo
+    from zhengwu.requests import report
+    from zhengwu.requests import worklist
+    from zhengwu.workdays.calendar import today
+    from zope.globalrequest import getRequest
+
+    found = api.content.find(portal_type="DisclosureRequest")
+    assert len(found) == len(requests_demo.REQUESTS)
+    assert {b.review_state for b in found} == {s for s, *_ in requests_demo.REQUESTS}
+    with api.env.adopt_user(username="officer"):
+        waiting = worklist.entries(demo_portal, getRequest())
+    assert {w["review_state"]["token"] for w in waiting} >= {"received", "extended", "consulting"}
+    this_year = report.count_requests(today().year)
+    assert this_year["answered"]["total"] >= 3 and report.balanced(this_year)
+    last_year = report.count_requests(today().year - 1)
+    assert last_year["disclosed"]["total"] == 1
+    documents = report.count_documents(today().year)
+    assert documents["normative"]["issued"] >= 3

@@ -21,6 +21,10 @@ CATALOGS = (
     ("wjw", "wjw", "示例市卫生健康委员会信息公开目录"),
 )
 
+# Administrative normative documents (行政规范性文件) among the items: the
+# annual report counts those issued, repealed and in force.
+NORMATIVE = dict.fromkeys(("yshj-ssyj", "yjya-2020", "yjya-2026", "zxzj-gl", "xq-hf"), "normative")
+
 # catalog, id, title, document number, written date, topic, genre, keywords, summary
 ITEMS = (
     (
@@ -391,6 +395,7 @@ def create(root, departments, publish):
             if item_id == "yjya-2020":
                 item.validity = "repealed"
                 item.validity_date = date(2026, 5, 12)
+            item.document_kind = NORMATIVE.get(item_id)
     # Relations before publication: the successor and the interpretation.
     section_szf = section["szf"]
     old, new = section_szf["yjya-2020"], section_szf["yjya-2026"]

@@ -29,8 +29,11 @@ def download(request, found, form):
             return data
         files = list(found.reply_attachments or []) if state in ANSWERED_STATES else []
         try:
-            blob = files[int(form.get("file"))]
-        except (TypeError, ValueError, IndexError):
+            position = int(form.get("file"))
+        except (TypeError, ValueError):
+            position = -1
+        if not 0 <= position < len(files):
             return refused(request, 404, _("This request has no such file."), "file")
+        blob = files[position]
         set_headers(blob, request.response, filename=blob.filename)
         return stream_data(blob)

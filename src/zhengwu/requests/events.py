@@ -110,7 +110,9 @@ def after_transition(request_obj, event):
         # Counted in the annual report as 逾期不补正 (其他处理).
         request_obj.outcome, request_obj.outcome_reason = "other", "no_correction"
         request_obj.answered_date = on
-    request_obj.reindexObject()
+    # The clock's columns; not notifyModified, which would add the officer
+    # to the creators of the applicant's request.
+    request_obj.reindexObject(idxs=["request_organ"])
 
 
 def _back_to_extended(request_obj, workflow):

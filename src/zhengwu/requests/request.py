@@ -93,7 +93,7 @@ class IDisclosureRequest(model.Schema):
         required=False,
     )
     id_number = schema.TextLine(
-        title=_("Document number"), max_length=20, required=False, constraint=check_id_number
+        title=_("ID document number"), max_length=20, required=False, constraint=check_id_number
     )
     organization_name = schema.TextLine(
         title=_("Organization name"), max_length=100, required=False

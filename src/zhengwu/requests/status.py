@@ -11,6 +11,7 @@ from zhengwu.requests.kinds import ANSWERED_STATES
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
+from zhengwu.workdays.calendar import china_date
 from zope.i18n import translate
 
 
@@ -51,7 +52,7 @@ def status(request_obj, request, base_url):
                 context=request,
             ),
         },
-        "submitted": request_obj.created().asdatetime().date().isoformat(),
+        "submitted": china_date(request_obj.created()).isoformat(),
         "received_date": _iso(request_obj.received_date),
         "due_date": _iso(request_obj.due_date),
         "due_provisional": bool(request_obj.due_provisional),

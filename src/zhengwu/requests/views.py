@@ -26,6 +26,8 @@ from zhengwu.submissions.intake import HONEYPOT
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
+from zhengwu.workdays.calendar import china_date
+from zhengwu.workdays.calendar import china_time
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -180,6 +182,9 @@ class RequestView(BrowserView):
         }[name]
         return dict(pairs).get(token) if token else None
 
+    def submitted(self):
+        return china_date(self.context.created())
+
     def reason(self):
         return kinds.reason_title(self.context.outcome, self.context.outcome_reason)
 
@@ -206,7 +211,7 @@ class RequestView(BrowserView):
                 if e.get("action") in workflow.transitions
                 else "",
                 "actor": e.get("actor") or "",
-                "time": e["time"].strftime("%Y-%m-%d %H:%M") if e.get("time") else "",
+                "time": china_time(e["time"]) if e.get("time") else "",
                 "comments": e.get("comments") or "",
             }
             for e in workflow_history(self.context)

@@ -1,5 +1,6 @@
 """The named vocabularies of disclosure requests."""
 
+from zhengwu import _
 from zhengwu.requests import kinds
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -35,7 +36,8 @@ def outcome_reasons_vocabulary(context):
                 continue
             seen.add(value)
             group = translate(outcome_title, context=request)
-            if outcome == "partially_disclosed":
-                group = translate(kinds.OUTCOMES[2][1], context=request)
+            if kinds.REASONS[outcome] is kinds.WITHHELD:
+                # Shared by full and partial refusals: why (the part) is withheld.
+                group = translate(_("Withheld, wholly or in part"), context=request)
             terms.append(SimpleTerm(value, value, f"{group}：{translate(title, context=request)}"))
     return SimpleVocabulary(terms)

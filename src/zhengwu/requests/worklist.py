@@ -6,6 +6,7 @@ from plone import api
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
+from zhengwu.workdays.calendar import china_date
 from zope.i18n import translate
 
 
@@ -48,7 +49,7 @@ def entries(context, request):
                 "delivery_form": translate(
                     dict(DELIVERY_FORMS).get(obj.delivery_form, ""), context=request
                 ),
-                "submitted": obj.created().asdatetime().date().isoformat(),
+                "submitted": china_date(obj.created()).isoformat(),
                 "received_date": obj.received_date.isoformat() if obj.received_date else None,
                 "due_date": obj.due_date.isoformat() if obj.due_date else None,
                 "due_provisional": bool(obj.due_provisional),

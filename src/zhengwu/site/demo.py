@@ -12,6 +12,7 @@ from plone import api
 from zhengwu.disclosure import demo as disclosure_demo
 from zhengwu.guides import demo as guides_demo
 from zhengwu.petitions import demo as petitions_demo
+from zhengwu.requests import demo as requests_demo
 from zhengwu.site.department_groups import group_id
 import logging
 
@@ -93,6 +94,7 @@ def post_install(context):
     disclosure_demo.create(root, departments, _publish)
     guides_demo.create(root, departments, _publish)
     petitions_demo.create(root, departments, _publish)
+    requests_demo.create(root, departments, _publish)
     _front_page(root)
     logger.info("Zhengwu demo content is in place")
 

@@ -31,6 +31,20 @@ def today():
     return datetime.now(CHINA).date()
 
 
+def china_date(value):
+    """The date in China of a Zope ``DateTime`` (or an aware datetime)."""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    return value.astimezone(CHINA).date()
+
+
+def china_time(value):
+    """``YYYY-MM-DD HH:MM`` in China of a Zope ``DateTime``."""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    return value.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
+
+
 @dataclass(frozen=True)
 class Schedule:
     """An officially published year: its days off and its 调休 working days."""
