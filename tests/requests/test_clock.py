@@ -130,6 +130,8 @@ def test_a_consultation_of_an_extended_request_returns_to_extended(catalog):
     history = obj.workflow_history["zhengwu_request_workflow"]
     assert history[-1]["action"] == "end_consultation"
     assert history[-1]["review_state"] == "extended"
+    (brain,) = api.content.find(UID=obj.UID(), unrestricted=True)
+    assert brain.review_state == "extended"
 
 
 def test_flags(catalog):

@@ -9,21 +9,22 @@ import pytest
 
 def test_profile_installed(portal):
     setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1003",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1004",)
 
 
 def test_upgrade_from_the_first_release(portal):
-    """A site installed at 1000 reaches 1003 with the disclosure catalog, the
-    service guides and the petitions."""
+    """A site installed at 1000 reaches 1004 with the disclosure catalog, the
+    service guides, the petitions and the disclosure requests."""
     setup = portal.portal_setup
     setup.setLastVersionForProfile("zhengwu:default", "1000")
     assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [
         ("1001",),
         ("1002",),
         ("1003",),
+        ("1004",),
     ]
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1003",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1004",)
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
     wtool = portal.portal_workflow
@@ -35,6 +36,35 @@ def test_upgrade_from_the_first_release(portal):
     assert "listing_view" in portal.portal_types["Folder"].view_methods
     assert wtool.getChainForPortalType("Petition") == ("zhengwu_petition_workflow",)
     assert "petition_department" in portal.portal_catalog.indexes()
+
+
+def test_upgrade_to_disclosure_requests(portal):
+    """1003 → 1004 brings what a site at 1003 lacks: the type, its workflow,
+    the indexes and columns, the letters' settings, the control panel."""
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    setup, wtool, catalog = portal.portal_setup, portal.portal_workflow, portal.portal_catalog
+    portal.portal_types.manage_delObjects(["DisclosureRequest"])
+    wtool.manage_delObjects(["zhengwu_request_workflow"])
+    catalog.delIndex("request_organ")
+    catalog.delIndex("disclosure_kind")
+    catalog.delColumn("request_outcome")
+    registry = getUtility(IRegistry)
+    for name in [n for n in registry.records if n.startswith("zhengwu.requests.")]:
+        del registry.records[name]
+    portal.portal_controlpanel.unregisterConfiglet("zhengwu-requests")
+    setup.setLastVersionForProfile("zhengwu:default", "1003")
+    setup.upgradeProfile("zhengwu:default")
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1004",)
+    assert "DisclosureRequest" in portal.portal_types
+    assert wtool.getChainForPortalType("DisclosureRequest") == ("zhengwu_request_workflow",)
+    assert {"request_organ", "disclosure_kind"} <= set(catalog.indexes())
+    assert "request_outcome" in catalog.schema()
+    assert api.portal.get_registry_record("zhengwu.requests.correction_days") == 15
+    assert "${applicant}" in api.portal.get_registry_record("zhengwu.requests.letter_disclosed")
+    assert "zhengwu-requests" in [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert "DisclosureRequest" in portal.portal_types["DisclosureCatalog"].allowed_content_types
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,7 @@ from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.petitions.rating import rate
 from zhengwu.petitions.status import status
-from zhengwu.submissions.commit import committed
-from zhengwu.submissions.intake import HONEYPOT
+from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
@@ -29,38 +28,13 @@ def _t(message, request):
     return translate(message, context=request)
 
 
-class BoxView(BrowserView):
+class BoxView(SubmissionForm, BrowserView):
     """The mailbox: its notice, the form, and the published answers."""
 
-    def __call__(self):
-        self.errors = {}
-        self.error = None
-        self.result = None
-        self.values = {}
-        if self.request.method == "POST" and "form.submitted" in self.request.form:
-            # A public form: anti-abuse is the honeypot and the rate limit.
-            alsoProvides(self.request, IDisableCSRFProtection)
-            self._submit()
-        return self.index()
+    submission = submission
 
-    def _submit(self):
-        form = self.request.form
-        data = {k: form.get(k) for k in (*submission.FIELDS, HONEYPOT) if k in form}
-        self.values = {k: v for k, v in data.items() if isinstance(v, str)}
-        try:
-            petition, code, errors = committed(
-                lambda: submission.submit(self.context, data, self.request)
-            )
-        except Refused as refused:
-            self.request.response.setStatus(refused.status)
-            self.error = _t(refused.message, self.request)
-            return
-        if errors:
-            self.request.response.setStatus(400)
-            self.errors = {e["field"]: e["message"] for e in errors}
-            self.error = _t(_("Please correct the marked fields."), self.request)
-            return
-        self.result = {
+    def receipt(self, petition, code):
+        return {
             "tracking_number": petition.tracking_number,
             "query_code": code,
             "due_date": petition.due_date.isoformat(),

@@ -123,3 +123,16 @@ def _back_to_extended(request_obj, workflow):
     history[-1] = dict(history[-1], review_state="extended")
     request_obj.workflow_history[WORKFLOW_ID] = tuple(history)
     workflow.updateRoleMappingsFor(request_obj)
+
+
+def history(request_obj):
+    return list(getattr(request_obj, "workflow_history", {}).get(WORKFLOW_ID, ()))
+
+
+def last_comment(request_obj, action):
+    """What the officer wrote with the last ``action`` (what to correct, why
+    it takes longer): the applicant reads it."""
+    for entry in reversed(history(request_obj)):
+        if entry.get("action") == action:
+            return entry.get("comments") or ""
+    return ""

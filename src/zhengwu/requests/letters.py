@@ -8,6 +8,7 @@ from string import Template
 from zhengwu import _
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import docx
+from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.requests.settings import DEFAULTS
@@ -38,14 +39,6 @@ def _date(value):
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
-def _last_comment(request_obj, action):
-    history = getattr(request_obj, "workflow_history", {}).get("zhengwu_request_workflow", ())
-    for entry in reversed(list(history)):
-        if entry.get("action") == action:
-            return entry.get("comments") or ""
-    return ""
-
-
 def _template(kind, request_obj):
     name = request_obj.outcome if kind == "answer" else kind
     return api.portal.get_registry_record(f"zhengwu.requests.letter_{name}", default=DEFAULTS[name])
@@ -72,7 +65,7 @@ def letter(request_obj, kind, request):
             reason_title(request_obj.outcome, request_obj.outcome_reason) or "", context=request
         ),
         "reply": (request_obj.reply or "").strip(),
-        "comment": _last_comment(
+        "comment": last_comment(
             request_obj, {"correction": "request_correction", "extension": "extend"}.get(kind, "")
         ),
         "due_date": _date(request_obj.due_date),

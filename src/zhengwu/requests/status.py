@@ -6,7 +6,7 @@ holds the code need not be the applicant)."""
 from plone import api
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import letters
-from zhengwu.requests.events import WORKFLOW_ID
+from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import ANSWERED_STATES
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.requests.kinds import OUTCOMES
@@ -17,13 +17,6 @@ from zope.i18n import translate
 
 def _iso(value):
     return value.isoformat() if value else None
-
-
-def last_comment(request_obj, action):
-    for entry in reversed(list(getattr(request_obj, "workflow_history", {}).get(WORKFLOW_ID, ()))):
-        if entry.get("action") == action:
-            return entry.get("comments") or ""
-    return ""
 
 
 def _term(pairs, token, request):

@@ -19,10 +19,11 @@ from zhengwu.requests import submission
 from zhengwu.requests import worklist
 from zhengwu.requests.downloads import DOCX
 from zhengwu.requests.downloads import download
+from zhengwu.requests.events import history
 from zhengwu.requests.events import WORKFLOW_ID
 from zhengwu.requests.status import status
 from zhengwu.submissions.commit import committed
-from zhengwu.submissions.intake import HONEYPOT
+from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
@@ -40,38 +41,10 @@ def _status_url(context):
     return f"{api.portal.get_navigation_root(context).absolute_url()}/@@disclosure-request-status"
 
 
-class RequestFormView(BrowserView):
+class RequestFormView(SubmissionForm, BrowserView):
     """``<catalog>/@@disclosure-request-form``: apply for information."""
 
-    def __call__(self):
-        self.errors = {}
-        self.error = None
-        self.result = None
-        self.values = {}
-        if self.request.method == "POST" and "form.submitted" in self.request.form:
-            # A public form: anti-abuse is the honeypot and the rate limit.
-            alsoProvides(self.request, IDisableCSRFProtection)
-            self._submit()
-        return self.index()
-
-    def _submit(self):
-        form = self.request.form
-        data = {k: form.get(k) for k in (*submission.FIELDS, HONEYPOT) if k in form}
-        self.values = {k: v for k, v in data.items() if isinstance(v, str)}
-        try:
-            request_obj, code, errors = committed(
-                lambda: submission.submit(self.context, data, self.request)
-            )
-        except Refused as refused:
-            self.request.response.setStatus(refused.status)
-            self.error = _t(refused.message, self.request)
-            return
-        if errors:
-            self.request.response.setStatus(400)
-            self.errors = {e["field"]: e["message"] for e in errors}
-            self.error = _t(_("Please correct the marked fields."), self.request)
-            return
-        self.result = {"tracking_number": request_obj.tracking_number, "query_code": code}
+    submission = submission
 
     def organ(self):
         return organ_titles().get(self.context.organ, "")
@@ -214,13 +187,9 @@ class RequestView(BrowserView):
                 "time": china_time(e["time"]) if e.get("time") else "",
                 "comments": e.get("comments") or "",
             }
-            for e in workflow_history(self.context)
+            for e in history(self.context)
             if e.get("action")
         ]
-
-
-def workflow_history(obj):
-    return list(getattr(obj, "workflow_history", {}).get(WORKFLOW_ID, ()))
 
 
 class LetterView(BrowserView):
