@@ -5,9 +5,7 @@ from plone import api
 from zhengwu import _
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.petition import IPetition
-from zhengwu.submissions import codes
 from zhengwu.submissions import intake
-from zhengwu.submissions import throttle
 from zhengwu.submissions import tracking
 from zhengwu.submissions.lookup import system_user
 from zhengwu.workdays.calendar import today
@@ -33,19 +31,17 @@ def submit(box, data, request):
     box, a filled honeypot or a flood."""
     if not box.anonymous_submission and api.user.is_anonymous():
         raise intake.Refused(403, _("This mailbox does not take messages from the public."))
-    client = throttle.client(request)
-    if throttle.SUBMISSIONS.exceeded(client):
-        raise intake.Refused(429, _("You have sent several messages just now; try again later."))
-    try:
-        values, errors = intake.read(data, IPetition, FIELDS, box)
-    except intake.Refused:
-        throttle.SUBMISSIONS.hit(client)
-        raise
+    values, errors = intake.receive(
+        data,
+        IPetition,
+        FIELDS,
+        box,
+        request,
+        _("You have sent several messages just now; try again later."),
+    )
     if errors:
         return None, None, errors
-    throttle.SUBMISSIONS.hit_after_commit(client)
-    number = tracking.draw(PREFIX)
-    code = codes.new_code()
+    number, code, code_hash = tracking.issue(PREFIX)
     received = today()
     due_date, provisional = deadlines.due(received, box.reply_limit_days)
     with system_user():
@@ -56,7 +52,7 @@ def submit(box, data, request):
             id=number.lower(),
             safe_id=False,
             tracking_number=number,
-            query_code_hash=codes.hash_code(code),
+            query_code_hash=code_hash,
             received_date=received,
             due_date=due_date,
             due_provisional=provisional,

@@ -37,6 +37,8 @@ PERSONAL = (
     "address",
     "attachments",
 )
+# What the applicant gives about themselves, in the form's order.
+APPLICANT_FIELDS = ("applicant_type", "organization_type", *PERSONAL)
 READ_PERSONAL = "zhengwu.ViewRequestPersonalData"
 EDIT_SUBMISSION = "zhengwu.EditRequestSubmission"
 HANDLE = "zhengwu.HandleDisclosureRequests"
@@ -60,19 +62,7 @@ class IDisclosureRequest(model.Schema):
     model.fieldset(
         "applicant",
         label=_("Applicant"),
-        fields=[
-            "applicant_type",
-            "organization_type",
-            "applicant_name",
-            "id_type",
-            "id_number",
-            "organization_name",
-            "credit_code",
-            "phone",
-            "email",
-            "address",
-            "attachments",
-        ],
+        fields=list(APPLICANT_FIELDS),
     )
     applicant_type = schema.Choice(
         title=_("Applicant"), vocabulary="zhengwu.vocabularies.ApplicantTypes"

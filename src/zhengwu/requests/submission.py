@@ -7,10 +7,9 @@ from plone import api
 from zhengwu import _
 from zhengwu.field_errors import problem
 from zhengwu.field_errors import t
+from zhengwu.requests.request import APPLICANT_FIELDS
 from zhengwu.requests.request import IDisclosureRequest
-from zhengwu.submissions import codes
 from zhengwu.submissions import intake
-from zhengwu.submissions import throttle
 from zhengwu.submissions import tracking
 from zhengwu.submissions.fields import check_resident_id
 from zhengwu.submissions.lookup import system_user
@@ -19,21 +18,7 @@ from zope.schema import ValidationError
 
 
 PREFIX = "YSQ"  # 依申请
-FIELDS = (
-    "applicant_type",
-    "organization_type",
-    "applicant_name",
-    "id_type",
-    "id_number",
-    "organization_name",
-    "credit_code",
-    "phone",
-    "email",
-    "address",
-    "attachments",
-    "requested_information",
-    "delivery_form",
-)
+FIELDS = (*APPLICANT_FIELDS, "requested_information", "delivery_form")
 ORGANIZATION_ONLY = ("organization_type", "organization_name", "credit_code")
 
 
@@ -71,21 +56,18 @@ def submit(catalog, data, request):
     catalog without organ, a filled honeypot or a flood."""
     if not getattr(catalog, "organ", None):
         raise intake.Refused(403, _("This catalog does not take requests: it has no organ."))
-    client = throttle.client(request)
-    if throttle.SUBMISSIONS.exceeded(client):
-        raise intake.Refused(429, _("You have sent several requests just now; try again later."))
-    try:
-        values, errors = intake.read(data, IDisclosureRequest, FIELDS, catalog)
-    except intake.Refused:
-        throttle.SUBMISSIONS.hit(client)
-        raise
-    known = {e["field"] for e in errors}
-    errors += [e for e in applicant_errors(values) if e["field"] not in known]
+    values, errors = intake.receive(
+        data,
+        IDisclosureRequest,
+        FIELDS,
+        catalog,
+        request,
+        _("You have sent several requests just now; try again later."),
+        rules=applicant_errors,
+    )
     if errors:
         return None, None, errors
-    throttle.SUBMISSIONS.hit_after_commit(client)
-    number = tracking.draw(PREFIX)
-    code = codes.new_code()
+    number, code, code_hash = tracking.issue(PREFIX)
     with system_user():
         request_obj = api.content.create(
             container=catalog,
@@ -95,7 +77,7 @@ def submit(catalog, data, request):
             title=number,
             tracking_number=number,
             organ=catalog.organ,
-            query_code_hash=codes.hash_code(code),
+            query_code_hash=code_hash,
             **values,
         )
     tracking.register(number, request_obj.UID())

@@ -162,3 +162,26 @@ def error_body(errors, message=None):
             "errors": errors,
         }
     }
+
+
+def receive(data, schema, names, context, request, flood, rules=None):
+    """``read`` within the per-client limit: ``Refused(429, flood)`` once
+    the client sent too many; ``rules(values)`` adds the errors between
+    fields. A submission counts once it is stored (after commit), a filled
+    honeypot at once."""
+    from zhengwu.submissions import throttle
+
+    client = throttle.client(request)
+    if throttle.SUBMISSIONS.exceeded(client):
+        raise Refused(429, flood)
+    try:
+        values, errors = read(data, schema, names, context)
+    except Refused:
+        throttle.SUBMISSIONS.hit(client)
+        raise
+    if rules is not None:
+        known = {e["field"] for e in errors}
+        errors += [e for e in rules(values) if e["field"] not in known]
+    if not errors:
+        throttle.SUBMISSIONS.hit_after_commit(client)
+    return values, errors

@@ -46,3 +46,11 @@ def lookup(number):
     if not isinstance(number, str):
         return None
     return _registry().get(number.strip())
+
+
+def issue(prefix):
+    """``(number, query_code, query_code_hash)`` for a new submission."""
+    from zhengwu.submissions import codes
+
+    code = codes.new_code()
+    return draw(prefix), code, codes.hash_code(code)
