@@ -31,7 +31,7 @@ def test_soonest_due_first_with_flags(portal):
     new, _c = make_request(catalog, "received")
     waiting, _c = make_request(catalog, "awaiting_correction")
     paused, _c = make_request(catalog, "consulting")
-    make_request(catalog, "answered")  # nothing to do but archive: listed
+    answered, _c = make_request(catalog, "answered")  # done: not listed
     other_catalog = make_catalog(portal, department="dept2")
     make_request(other_catalog, "received")
     items = entries("officer", portal)
@@ -43,6 +43,7 @@ def test_soonest_due_first_with_flags(portal):
     assert flags[waiting.tracking_number] == "awaiting_correction"
     assert flags[fresh.tracking_number] is None and flags[new.tracking_number] is None
     assert new.tracking_number in numbers
+    assert answered.tracking_number not in numbers
     # Due dates ascending, then what has no running clock.
     dues = [i["due_date"] for i in items if i["due_date"]]
     assert dues == sorted(dues)

@@ -15,8 +15,8 @@ from zope.i18n import translate
 
 WORKFLOW_ID = "zhengwu_request_workflow"
 OFFICERS = "disclosure-officers"
-# The applicant reads these reasons (what to correct, why it takes longer,
-# whom the office consults).
+# What to correct and why it takes longer reach the applicant (status page,
+# letters); whom the office consults is kept for the record.
 REASON_REQUIRED = ReasonRequired(
     "request_correction", "extend", "consult"
 )  # utility named zhengwu_request_workflow

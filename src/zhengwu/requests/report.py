@@ -28,6 +28,11 @@ from zope.i18n import translate
 
 
 CITIZEN = "citizen"
+# Part two's rows the catalog can count.
+PROACTIVE_ROWS = (
+    ("rules", _("Rules")),  # 规章
+    ("normative_documents", _("Administrative normative documents")),  # 行政规范性文件
+)
 COLUMNS = (
     (CITIZEN, _("Natural persons")),
     *ORGANIZATION_TYPES,

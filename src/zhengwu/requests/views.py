@@ -239,6 +239,9 @@ class ReportView(BrowserView):
     def organs(self):
         return sorted(organ_titles().items(), key=lambda item: item[1])
 
+    def proactive_rows(self):
+        return report.PROACTIVE_ROWS
+
     def organ_title(self):
         return organ_titles().get(self.organ, "") if self.organ else ""
 
