@@ -14,9 +14,8 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-REASON_REQUIRED = ReasonRequired(
-    "reject", "return_reply"
-)  # utility named zhengwu_petition_workflow
+# The transitions needing a comment (the utility named zhengwu_petition_workflow).
+REASON_REQUIRED = ReasonRequired("reject", "return_reply")
 COMMENT_REQUIRED = REASON_REQUIRED.transitions
 HANDLERS = "petition-handlers"
 RESPONDERS = "responders"

@@ -16,6 +16,7 @@ from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.petitions.rating import rate
 from zhengwu.petitions.status import status
+from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
@@ -175,10 +176,6 @@ class StatsView(BrowserView):
         return stats.alarm()
 
 
-def no_add_form(context, request, fti):
-    """``++add++Petition`` does not exist: messages come only through the
-    mailbox's own form and ``@petitions`` (Plone would answer a 500 to
-    those who may add content but not this type)."""
-    from zExceptions import NotFound
-
-    raise NotFound("++add++Petition")
+# ``++add++Petition`` does not exist: messages come only through the
+# mailbox's own form and ``@petitions``.
+no_add_form = no_add_view("Petition")

@@ -16,6 +16,7 @@ whether a year without an official schedule was counted.
 """
 
 from zhengwu import workdays
+from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.workdays import add_working_days
 from zhengwu.workdays import working_days_between
 
@@ -98,6 +99,6 @@ def flag(request, state, on=None):
         return "awaiting_correction"
     if state in ("registered", "extended"):
         return workdays.flag(request.due_date, on=on, soon=DUE_SOON)
-    if state in ("answered", "archived", "withdrawn"):
+    if state in CLOSED_STATES:
         return workdays.flag(request.due_date, answered_on=request.answered_date)
     return None

@@ -14,6 +14,14 @@ from zhengwu.submissions.rest import refused
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def letter_response(request_obj, kind, request):
+    """The letter ``kind`` as the response: a .docx to save."""
+    filename, data = letters.letter(request_obj, kind, request)
+    request.response.setHeader("Content-Type", DOCX)
+    request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+    return data
+
+
 def download(request, found, form):
     """The body of a letter or file of ``found``; a dict (the refusal) when
     it has no such letter or file."""
@@ -23,10 +31,7 @@ def download(request, found, form):
         if kind is not None:
             if kind not in letters.available(found, state):
                 return refused(request, 404, _("This request has no such letter."), "letter")
-            filename, data = letters.letter(found, kind, request)
-            request.response.setHeader("Content-Type", DOCX)
-            request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
-            return data
+            return letter_response(found, kind, request)
         files = list(found.reply_attachments or []) if state in ANSWERED_STATES else []
         try:
             position = int(form.get("file"))

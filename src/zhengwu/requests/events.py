@@ -15,11 +15,10 @@ from zope.i18n import translate
 
 WORKFLOW_ID = "zhengwu_request_workflow"
 OFFICERS = "disclosure-officers"
+# The transitions needing a comment (the utility named zhengwu_request_workflow).
 # What to correct and why it takes longer reach the applicant (status page,
 # letters); whom the office consults is kept for the record.
-REASON_REQUIRED = ReasonRequired(
-    "request_correction", "extend", "consult"
-)  # utility named zhengwu_request_workflow
+REASON_REQUIRED = ReasonRequired("request_correction", "extend", "consult")
 COMMENT_REQUIRED = REASON_REQUIRED.transitions
 
 
@@ -41,8 +40,8 @@ def request_added(request_obj, event):
     request_obj.__ac_local_roles_block__ = True
     organ = api.content.get(UID=request_obj.organ) if request_obj.organ else None
     with api.env.adopt_roles(["Manager"]):
+        # Reindexes the request's security (queued with its first indexing).
         set_group_role(request_obj, OFFICERS, "DisclosureOfficer", organ)
-    request_obj.reindexObjectSecurity()
 
 
 def before_transition(request_obj, event):

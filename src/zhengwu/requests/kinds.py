@@ -80,16 +80,19 @@ REASONS = {
     ),
 }
 
-# What the officer still works on (the clock runs or waits).
-OPEN_STATES = ("registered", "awaiting_correction", "consulting", "extended")
-# The applicant can read the answer.
+# The applicant can read the answer (and download what was provided).
 ANSWERED_STATES = ("answered", "archived")
-# Closed without an answer: the correction never came.
-WITHDRAWN_STATES = ("withdrawn",)
+# The request has its outcome: answered, or lapsed (其他处理, 逾期不补正).
+CLOSED_STATES = (*ANSWERED_STATES, "withdrawn")
 
-
-def title_of(pairs, token):
-    return dict(pairs).get(token)
+# The closed lists of the fields, by field name (forms and pages).
+CHOICES = {
+    "applicant_type": APPLICANT_TYPES,
+    "organization_type": ORGANIZATION_TYPES,
+    "id_type": ID_TYPES,
+    "delivery_form": DELIVERY_FORMS,
+    "outcome": OUTCOMES,
+}
 
 
 def reason_title(outcome, reason):

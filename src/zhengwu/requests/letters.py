@@ -9,6 +9,7 @@ from zhengwu import _
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import docx
 from zhengwu.requests.events import last_comment
+from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.requests.settings import DEFAULTS
@@ -30,7 +31,7 @@ def available(request_obj, state):
         kinds.append("correction")
     if request_obj.extended_on:
         kinds.append("extension")
-    if state in ("answered", "archived", "withdrawn") and request_obj.outcome:
+    if state in CLOSED_STATES and request_obj.outcome:
         kinds.append("answer")
     return kinds
 

@@ -15,6 +15,7 @@ from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu.files import check_attachment
+from zhengwu.requests.kinds import REASONS
 from zhengwu.site.department import check_email
 from zhengwu.site.department import check_organization_code
 from zhengwu.submissions.fields import check_id_number
@@ -170,8 +171,6 @@ class IDisclosureRequest(model.Schema):
 
     @invariant
     def reason_fits_outcome(data):
-        from zhengwu.requests.kinds import REASONS
-
         outcome = getattr(data, "outcome", None)
         reason = getattr(data, "outcome_reason", None)
         if outcome and reason and reason not in dict(REASONS[outcome]):

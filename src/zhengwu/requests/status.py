@@ -8,6 +8,7 @@ from zhengwu.faceted import organ_titles
 from zhengwu.requests import letters
 from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import ANSWERED_STATES
+from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
@@ -25,12 +26,12 @@ def _term(pairs, token, request):
     return {"token": token, "title": translate(dict(pairs).get(token, token), context=request)}
 
 
-def status(request_obj, request, base_url):
-    """The JSON of the status service; ``base_url`` is where the answer's
-    letter and files are downloaded (the code must be sent again)."""
+def status(request_obj, request):
+    """The JSON of the status service and page; ``download_url`` is where
+    the letters and files are downloaded (with the number and code again)."""
     wtool = api.portal.get_tool("portal_workflow")
     state = api.content.get_state(request_obj)
-    answered = state in ANSWERED_STATES or state == "withdrawn"
+    answered = state in CLOSED_STATES
     files = list(request_obj.reply_attachments or []) if state in ANSWERED_STATES else []
     return {
         "tracking_number": request_obj.tracking_number,
@@ -83,5 +84,8 @@ def status(request_obj, request, base_url):
         "files": [
             {"index": n, "filename": f.filename, "size": f.getSize()} for n, f in enumerate(files)
         ],
-        "download_url": base_url,
+        "download_url": (
+            f"{api.portal.get_navigation_root(request_obj).absolute_url()}"
+            "/@@disclosure-request-download"
+        ),
     }

@@ -17,12 +17,13 @@ from zhengwu.requests import letters
 from zhengwu.requests import report
 from zhengwu.requests import submission
 from zhengwu.requests import worklist
-from zhengwu.requests.downloads import DOCX
 from zhengwu.requests.downloads import download
+from zhengwu.requests.downloads import letter_response
 from zhengwu.requests.events import history
 from zhengwu.requests.events import WORKFLOW_ID
 from zhengwu.requests.status import status
 from zhengwu.submissions.commit import committed
+from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
@@ -50,12 +51,7 @@ class RequestFormView(SubmissionForm, BrowserView):
         return organ_titles().get(self.context.organ, "")
 
     def choices(self, name):
-        return {
-            "applicant_type": kinds.APPLICANT_TYPES,
-            "organization_type": kinds.ORGANIZATION_TYPES,
-            "id_type": kinds.ID_TYPES,
-            "delivery_form": kinds.DELIVERY_FORMS,
-        }[name]
+        return kinds.CHOICES[name]
 
     def status_url(self):
         return _status_url(self.context)
@@ -100,11 +96,7 @@ class StatusView(BrowserView):
                             self.request,
                         )
                 with system_user():
-                    self.data = status(
-                        found,
-                        self.request,
-                        f"{self.context.absolute_url()}/@@disclosure-request-download",
-                    )
+                    self.data = status(found, self.request)
         self.number = number if isinstance(number, str) else ""
         self.code = code if isinstance(code, str) else ""
         return self.index()
@@ -146,14 +138,7 @@ class RequestView(BrowserView):
         return organ_titles().get(self.context.organ, "")
 
     def title_of(self, name, token):
-        pairs = {
-            "applicant_type": kinds.APPLICANT_TYPES,
-            "organization_type": kinds.ORGANIZATION_TYPES,
-            "id_type": kinds.ID_TYPES,
-            "delivery_form": kinds.DELIVERY_FORMS,
-            "outcome": kinds.OUTCOMES,
-        }[name]
-        return dict(pairs).get(token) if token else None
+        return dict(kinds.CHOICES[name]).get(token) if token else None
 
     def submitted(self):
         return china_date(self.context.created())
@@ -199,10 +184,7 @@ class LetterView(BrowserView):
         kind = self.request.form.get("kind", "answer")
         if kind not in letters.available(self.context, api.content.get_state(self.context)):
             raise NotFound(kind)
-        filename, data = letters.letter(self.context, kind, self.request)
-        self.request.response.setHeader("Content-Type", DOCX)
-        self.request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
-        return data
+        return letter_response(self.context, kind, self.request)
 
 
 class ReplyFileDownload(AttachmentDownload):
@@ -249,7 +231,6 @@ class ReportView(BrowserView):
         return list(range(report.today().year, 1999, -1))[:10]
 
 
-def no_add_form(context, request, fti):
-    """``++add++DisclosureRequest`` does not exist: requests come only
-    through the catalog's public form and ``@disclosure-requests``."""
-    raise NotFound("++add++DisclosureRequest")
+# ``++add++DisclosureRequest`` does not exist: requests come only through
+# the catalog's public form and ``@disclosure-requests``.
+no_add_form = no_add_view("DisclosureRequest")

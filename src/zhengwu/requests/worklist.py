@@ -32,6 +32,7 @@ def entries(context, request):
         if not actions:
             continue  # visible (an administrator), but not this user's to handle
         state = brain.review_state
+        consultation_due = clock.consultation_due(obj)
         out.append(
             {
                 "@id": brain.getURL(),
@@ -54,9 +55,7 @@ def entries(context, request):
                 "due_date": obj.due_date.isoformat() if obj.due_date else None,
                 "due_provisional": bool(obj.due_provisional),
                 "correction_due": obj.correction_due.isoformat() if obj.correction_due else None,
-                "consultation_due": (
-                    clock.consultation_due(obj).isoformat() if clock.consultation_due(obj) else None
-                ),
+                "consultation_due": consultation_due.isoformat() if consultation_due else None,
                 "flag": clock.flag(obj, state),
                 "actions": actions,
             }

@@ -44,8 +44,10 @@ class TransitionForm(BrowserView):
 
     def _transition(self):
         wtool = api.portal.get_tool("portal_workflow")
+        self.workflow = None
         for workflow in wtool.getWorkflowsFor(self.context):
             if self.transition_id in workflow.transitions:
+                self.workflow = workflow
                 return workflow.transitions[self.transition_id]
         return None
 
@@ -64,10 +66,9 @@ class TransitionForm(BrowserView):
     @property
     def comment_required(self):
         """As the transition's workflow declares (``IReasonRequired``)."""
-        if self.transition is None:
+        if self.workflow is None:
             return False
-        workflow = self.transition.aq_parent.aq_parent
-        declared = queryUtility(IReasonRequired, name=workflow.getId())
+        declared = queryUtility(IReasonRequired, name=self.workflow.getId())
         return declared is not None and self.transition_id in declared.transitions
 
     def state_title(self):

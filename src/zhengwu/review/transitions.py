@@ -13,7 +13,8 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 
-REASON_REQUIRED = ReasonRequired("reject", "withdraw")  # utility named zhengwu_review_workflow
+# The transitions needing a comment (the utility named zhengwu_review_workflow).
+REASON_REQUIRED = ReasonRequired("reject", "withdraw")
 COMMENT_REQUIRED = REASON_REQUIRED.transitions
 
 

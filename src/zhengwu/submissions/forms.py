@@ -5,6 +5,7 @@ transaction, refusals and field errors answered, and the receipt."""
 
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
+from zExceptions import NotFound
 from zhengwu import _
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.intake import HONEYPOT
@@ -74,3 +75,14 @@ class SubmissionPost(Submitting, Service):
             return refused(self.request, status, message)
         self.request.response.setStatus(201)
         return receipt
+
+
+def no_add_view(type_name):
+    """The adapter that answers ``++add++<type_name>`` with a 404: citizens'
+    records come only through their public form and service (Plone would
+    answer a 500 to those who may add content but not this type)."""
+
+    def no_add_form(context, request, fti):
+        raise NotFound(f"++add++{type_name}")
+
+    return no_add_form

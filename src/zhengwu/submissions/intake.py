@@ -12,6 +12,7 @@ from zhengwu import _
 from zhengwu.field_errors import problem
 from zhengwu.field_errors import t
 from zhengwu.files import blob_from_json
+from zhengwu.submissions import throttle
 from zope.schema import ValidationError
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import IChoice
@@ -169,8 +170,6 @@ def receive(data, schema, names, context, request, flood, rules=None):
     the client sent too many; ``rules(values)`` adds the errors between
     fields. A submission counts once it is stored (after commit), a filled
     honeypot at once."""
-    from zhengwu.submissions import throttle
-
     client = throttle.client(request)
     if throttle.SUBMISSIONS.exceeded(client):
         raise Refused(429, flood)

@@ -11,6 +11,7 @@ on that key and the later one is retried by Zope with a new draw.
 
 from BTrees.OOBTree import OOBTree
 from plone import api
+from zhengwu.submissions import codes
 from zhengwu.workdays.calendar import today
 from zope.annotation.interfaces import IAnnotations
 import secrets
@@ -50,7 +51,5 @@ def lookup(number):
 
 def issue(prefix):
     """``(number, query_code, query_code_hash)`` for a new submission."""
-    from zhengwu.submissions import codes
-
     code = codes.new_code()
     return draw(prefix), code, codes.hash_code(code)

@@ -30,6 +30,4 @@ class DisclosureRequestCorrectionPost(Service):
         if error:
             return refused(self.request, 400, error, "correction")
         with system_user():
-            return status(
-                found, self.request, f"{self.context.absolute_url()}/@@disclosure-request-download"
-            )
+            return status(found, self.request)

@@ -14,6 +14,4 @@ class DisclosureRequestStatusGet(Service):
         except Answer as answer:
             return answer.body
         with system_user():
-            return status(
-                found, self.request, f"{self.context.absolute_url()}/@@disclosure-request-download"
-            )
+            return status(found, self.request)
