@@ -1,9 +1,17 @@
 """pytest fixtures from the plone.app.testing layers (pytest-plone)."""
 
 from pytest_plone import fixtures_factory
+from zhengwu import clock
 from zhengwu.testing import ZHENGWU_FUNCTIONAL_TESTING
 from zhengwu.testing import ZHENGWU_INTEGRATION_TESTING
+import os
 import pytest
+
+
+# The product's clock (zhengwu.clock) during the tests: fixed, so that no test
+# depends on the day it runs. ZHENGWU_TEST_NOW runs the whole suite on another
+# day, e.g. ZHENGWU_TEST_NOW="2027-12-31T23:30+08:00" make test.
+TEST_NOW = os.environ.get("ZHENGWU_TEST_NOW") or "2026-06-15T10:00+08:00"
 
 
 pytest_plugins = ["pytest_plone"]
@@ -16,6 +24,21 @@ globals().update(
         )
     )
 )
+
+
+def pytest_configure(config):
+    clock.fix(TEST_NOW)
+
+
+def pytest_report_header(config):
+    return f"zhengwu clock: {clock.now():%Y-%m-%d %H:%M} China time (ZHENGWU_TEST_NOW)"
+
+
+@pytest.fixture
+def set_clock():
+    """``set_clock(when)`` moves the product's clock for one test."""
+    yield clock.fix
+    clock.fix(TEST_NOW)
 
 
 @pytest.fixture

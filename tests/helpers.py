@@ -4,6 +4,7 @@ credentials of the test users (see zhengwu.testing.REVIEW_USERS)."""
 from plone import api
 from zhengwu.testing import TEST_PASSWORD
 import itertools
+import json
 
 
 # The transitions that bring a new item to each state, and who performs them.
@@ -47,3 +48,13 @@ def make_item(
 
 def auth(userid):
     return None if userid == "Anonymous" else (userid, TEST_PASSWORD)
+
+
+def body(response):
+    """What a response says, as text a test can search: JSON decoded (the
+    REST API escapes every non-ASCII character, so ``"中文" in response.text``
+    can never be true of JSON), anything else as sent. Every containment
+    check on a response goes through this (tests/test_lint.py)."""
+    if "json" in response.headers.get("Content-Type", ""):
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.text

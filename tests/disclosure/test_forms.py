@@ -2,6 +2,7 @@
 
 from tests.disclosure.helpers import make_catalog
 from tests.helpers import auth
+from tests.helpers import body
 import requests
 import transaction
 
@@ -14,7 +15,6 @@ def test_add_form_renders_for_an_editor(functional_portal):
     )
     assert response.status_code == 200, response.text[-2000:]
     for field in ("document_number", "written_date", "topic", "genre", "validity", "attachments"):
-        assert (
-            f"form.widgets.IDisclosureItem.{field}" in response.text
-            or f"form.widgets.{field}" in response.text
-        ), field
+        assert f"form.widgets.IDisclosureItem.{field}" in body(
+            response
+        ) or f"form.widgets.{field}" in body(response), field

@@ -1,6 +1,7 @@
 """Open data (CSV, JSON), ``@index-number`` and the feeds: published items only."""
 
 from tests.disclosure.conftest import HIDDEN
+from tests.helpers import body
 import csv
 import io
 import json
@@ -99,9 +100,9 @@ def test_feeds_list_only_published_items(search_catalog):
     for feed in ("RSS", "atom.xml"):
         response = requests.get(f"{catalog.absolute_url()}/{feed}", timeout=60)
         assert response.status_code == 200, feed
-        assert "示例市财政预算执行情况报告" in response.text
+        assert "示例市财政预算执行情况报告" in body(response)
         for title in HIDDEN:
-            assert title not in response.text
+            assert title not in body(response)
 
 
 def test_plone_search_with_full_objects(search_catalog, functional_portal):

@@ -5,6 +5,7 @@ from plone import api
 from plone.protect.authenticator import createToken
 from tests.guides.helpers import make_guide
 from tests.helpers import auth
+from tests.helpers import body
 import re
 import requests
 import transaction
@@ -77,9 +78,9 @@ def test_add_and_edit_with_files(functional_portal):
     page = requests.get(add_url, auth=auth("author"), timeout=60)
     assert page.status_code == 200
     assert (
-        "form.widgets.materials.count" in page.text
-        and "Add a row" in page.text
-        or "添加一行" in page.text
+        "form.widgets.materials.count" in body(page)
+        and "Add a row" in body(page)
+        or "添加一行" in body(page)
     )
     form = _base_form(dept.UID(), _authenticator(page.text))
     files = {
@@ -106,7 +107,7 @@ def test_add_and_edit_with_files(functional_portal):
     # Edit: the kept file stays, a deleted row goes, a new sample arrives.
     edit_url = f"{guide.absolute_url()}/@@edit"
     page = requests.get(edit_url, auth=auth("author"), timeout=60)
-    assert "登记表.pdf" in page.text
+    assert "登记表.pdf" in body(page)
     form = _base_form(dept.UID(), _authenticator(page.text))
     form.update(
         {
@@ -149,11 +150,16 @@ def test_row_errors_are_form_errors(functional_portal):
     }
     response = requests.post(add_url, data=form, files=files, auth=auth("author"), timeout=60)
     assert response.status_code == 200
-    html = response.text
-    assert "invalid-feedback" in html or "fieldErrorBox" in html or "error" in html
-    assert "row 1" in html or "第1行" in html  # the .exe file, in the row ordered first
-    assert "0571-87654321" in html  # the phone rule's sentence
-    assert "statutory" in html or "法定" in html
+    html = body(response)
+    errors = [
+        " ".join(re.sub(r"<[^>]+>", " ", error).split())
+        for error in re.findall(r'class="invalid-feedback">(.*?)</div>', html, re.S)
+    ]
+    # One sentence per field in error, each naming what is wrong.
+    assert len(errors) == 3, errors
+    assert errors[0].startswith("申请材料第1行，空白表格：")  # the .exe, in the row ordered first
+    assert errors[1] == "承诺办结时限不能超过法定办结时限。"
+    assert "0571-87654321" in errors[2]  # the phone rule's sentence
     # The typed rows are shown again.
     assert "社会保障卡申领登记表" in html
     transaction.begin()

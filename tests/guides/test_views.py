@@ -3,6 +3,7 @@
 from plone.namedfile.file import NamedBlobFile
 from tests.guides.helpers import make_guide
 from tests.helpers import auth
+from tests.helpers import body
 from zhengwu.guides.guide import Material
 from zhengwu.guides.guide import ProcessStep
 import pytest
@@ -37,7 +38,7 @@ def guide(functional_portal):
 
 
 def test_guide_page_is_a_table(guide):
-    page = requests.get(guide.absolute_url(), timeout=60).text
+    page = body(requests.get(guide.absolute_url(), timeout=60))
     assert 'id="zhengwu-guide-basics"' in page and 'id="zhengwu-guide-materials"' in page
     for text in (
         "户口迁入审批",
@@ -59,7 +60,7 @@ def test_forms_and_samples_download(guide):
     assert "attachment" in form.headers["Content-Disposition"]
     sample = requests.get(f"{base}/@@material-file/0/sample/样表.docx", timeout=60)
     assert sample.content == b"PK sample"
-    page = requests.get(base, timeout=60).text
+    page = body(requests.get(base, timeout=60))
     assert "@@material-file/0/blank_form/" in page and "@@material-file/0/sample/" in page
     for path in ("1/blank_form/x", "9/sample/x", "0/text/x", "x/sample/y", "0"):
         assert requests.get(f"{base}/@@material-file/{path}", timeout=60).status_code == 404
@@ -68,7 +69,7 @@ def test_forms_and_samples_download(guide):
 def test_print_view(guide):
     response = requests.get(f"{guide.absolute_url()}/@@print", timeout=60)
     assert response.status_code == 200
-    page = response.text
+    page = body(response)
     assert "size: A4" in page
     assert "户口迁入审批" in page and "居民户口簿" in page and "提交申请" in page
     # A page of its own: no site navigation or portlets on paper.
@@ -79,6 +80,6 @@ def test_editors_see_what_a_draft_lacks(functional_portal):
     transaction.begin()
     draft = make_guide(functional_portal["zh-cn"]["dept"], title="草稿", location=None)
     transaction.commit()
-    page = requests.get(draft.absolute_url(), auth=auth("author"), timeout=60).text
+    page = body(requests.get(draft.absolute_url(), auth=auth("author"), timeout=60))
     assert 'id="zhengwu-guide-missing"' in page
     assert "Location" in page or "办理地点" in page

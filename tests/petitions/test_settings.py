@@ -1,6 +1,7 @@
 """The limits of public submissions are settings, also over REST."""
 
 from tests.helpers import auth
+from tests.helpers import body
 import requests
 import transaction
 
@@ -9,7 +10,7 @@ def test_control_panel(functional_portal):
     transaction.commit()
     site = functional_portal.absolute_url()
     page = requests.get(f"{site}/@@zhengwu-submissions", auth=auth("siteadmin"), timeout=60)
-    assert page.status_code == 200 and "submissions_per_window" in page.text
+    assert page.status_code == 200 and "submissions_per_window" in body(page)
     url = f"{site}/@controlpanels/zhengwu-submissions"
     headers = {"Accept": "application/json", "Content-Type": "application/json"}
     bad = requests.patch(

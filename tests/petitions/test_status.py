@@ -2,6 +2,7 @@
 number and a wrong code, throttled after repeated failures; the rating is
 given once, after the answer."""
 
+from tests.helpers import body
 from tests.petitions.helpers import make_box
 from tests.petitions.helpers import make_petition
 import requests
@@ -79,8 +80,8 @@ def test_status_page_and_rating_in_the_browser_forms(functional_portal):
     page = requests.post(
         url, data={"tracking_number": petition.tracking_number, "query_code": code}, timeout=60
     )
-    assert page.status_code == 200 and petition.reply in page.text
-    assert 'id="zhengwu-rating-form"' in page.text
+    assert page.status_code == 200 and petition.reply in body(page)
+    assert 'id="zhengwu-rating-form"' in body(page)
     rated = requests.post(
         url,
         data={
@@ -90,8 +91,8 @@ def test_status_page_and_rating_in_the_browser_forms(functional_portal):
         },
         timeout=60,
     )
-    assert 'id="zhengwu-status-rating"' in rated.text
+    assert 'id="zhengwu-status-rating"' in body(rated)
     wrong = requests.post(
         url, data={"tracking_number": petition.tracking_number, "query_code": "X"}, timeout=60
     )
-    assert wrong.status_code == 404 and 'id="zhengwu-status-error"' in wrong.text
+    assert wrong.status_code == 404 and 'id="zhengwu-status-error"' in body(wrong)

@@ -1,8 +1,6 @@
 """Disclosure catalogs and requests for the tests."""
 
-from contextlib import contextmanager
 from plone import api
-from unittest import mock
 from zhengwu.requests import submission
 from zhengwu.submissions import throttle
 from zope.globalrequest import getRequest
@@ -64,16 +62,6 @@ def make_catalog(portal, container=None, department="dept"):
         )
         api.content.transition(catalog, transition="publish")
     return catalog
-
-
-@contextmanager
-def on_day(day):
-    """Today is ``day`` for the requests' clock and letters."""
-    with (
-        mock.patch("zhengwu.requests.events.today", return_value=day),
-        mock.patch("zhengwu.workdays.calendar.today", return_value=day),
-    ):
-        yield
 
 
 def apply(catalog, **changes):

@@ -8,8 +8,8 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from tests.requests.helpers import apply
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import move
-from tests.requests.helpers import on_day
-from zhengwu.requests import clock
+from zhengwu import clock
+from zhengwu.requests import statutory_clock
 import pytest
 
 
@@ -25,7 +25,7 @@ def state(obj):
 def test_registration_starts_the_clock_across_national_day(catalog):
     obj, _code = apply(catalog)
     assert obj.due_date is None  # not received until confirmed (Art. 31)
-    with on_day(date(2025, 9, 26)):
+    with clock.fixed(date(2025, 9, 26)):
         move(obj, "register")
     assert obj.received_date == date(2025, 9, 26)
     # 2025: 9-28 (Sun) and 10-11 (Sat) are worked; 10-1..10-8 are off.
@@ -35,7 +35,7 @@ def test_registration_starts_the_clock_across_national_day(catalog):
 
 def test_the_clock_across_the_year_end_into_an_unpublished_year(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 12, 15)):
+    with clock.fixed(date(2026, 12, 15)):
         move(obj, "register")
     assert obj.due_date.year == 2027
     # 2027's schedule is not published (as of this writing): provisional.
@@ -44,10 +44,10 @@ def test_the_clock_across_the_year_end_into_an_unpublished_year(catalog):
 
 def test_one_extension_of_20_working_days_with_a_reason(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
     assert obj.due_date == date(2026, 3, 30)
-    with on_day(date(2026, 3, 20)):
+    with clock.fixed(date(2026, 3, 20)):
         with pytest.raises(WorkflowException):
             move(obj, "extend", comment="")
         move(obj, "extend", comment="涉及多个部门，需要调档核查")
@@ -62,23 +62,23 @@ def test_one_extension_of_20_working_days_with_a_reason(catalog):
 
 def test_extension_is_refused_once_the_deadline_passed(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
-    with on_day(date(2026, 3, 31)), pytest.raises(WorkflowException, match="deadline|期限"):
+    with clock.fixed(date(2026, 3, 31)), pytest.raises(WorkflowException, match="deadline|期限"):
         move(obj, "extend", comment="来不及了")
     assert state(obj) == "registered"
 
 
 def test_a_correction_stops_the_clock_and_restarts_it_when_it_arrives(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
-    with on_day(date(2026, 3, 5)):
+    with clock.fixed(date(2026, 3, 5)):
         move(obj, "request_correction", comment="请说明所需信息的年份和具体项目名称")
     assert state(obj) == "awaiting_correction"
     assert obj.due_date is None
     assert obj.correction_due == date(2026, 3, 26)  # 15 working days to correct
-    with on_day(date(2026, 3, 16)):
+    with clock.fixed(date(2026, 3, 16)):
         move(obj, "receive_correction")
     assert state(obj) == "registered"
     assert obj.clock_start == date(2026, 3, 16)
@@ -88,29 +88,29 @@ def test_a_correction_stops_the_clock_and_restarts_it_when_it_arrives(catalog):
 
 def test_a_correction_is_asked_once_and_within_7_working_days(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
-    with on_day(date(2026, 3, 12)), pytest.raises(WorkflowException, match="7"):
+    with clock.fixed(date(2026, 3, 12)), pytest.raises(WorkflowException, match="7"):
         move(obj, "request_correction", comment="请补充")
-    with on_day(date(2026, 3, 11)):
+    with clock.fixed(date(2026, 3, 11)):
         move(obj, "request_correction", comment="请补充")
-    with on_day(date(2026, 3, 12)):
+    with clock.fixed(date(2026, 3, 12)):
         move(obj, "receive_correction")
-    with on_day(date(2026, 3, 13)), pytest.raises(WorkflowException):
+    with clock.fixed(date(2026, 3, 13)), pytest.raises(WorkflowException):
         move(obj, "request_correction", comment="再补充一次")
     assert state(obj) == "registered"
 
 
 def test_a_consultation_pauses_the_clock(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
-    with on_day(date(2026, 3, 9)):
+    with clock.fixed(date(2026, 3, 9)):
         move(obj, "consult", comment="征求第三方示例建设公司意见")
     assert state(obj) == "consulting"
-    assert clock.consultation_due(obj) == date(2026, 3, 30)
-    assert clock.flag(obj, "consulting") == "paused"
-    with on_day(date(2026, 3, 20)):
+    assert statutory_clock.consultation_due(obj) == date(2026, 3, 30)
+    assert statutory_clock.flag(obj, "consulting") == "paused"
+    with clock.fixed(date(2026, 3, 20)):
         move(obj, "end_consultation")
     assert state(obj) == "registered"
     assert obj.paused_days == 9  # 3-10 .. 3-20
@@ -119,11 +119,11 @@ def test_a_consultation_pauses_the_clock(catalog):
 
 def test_a_consultation_of_an_extended_request_returns_to_extended(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
         move(obj, "extend", comment="需要调档")
         move(obj, "consult", comment="征求意见")
-    with on_day(date(2026, 3, 4)):
+    with clock.fixed(date(2026, 3, 4)):
         move(obj, "end_consultation")
     assert state(obj) == "extended"
     assert obj.extension_days == 20 and obj.paused_days == 2
@@ -136,26 +136,29 @@ def test_a_consultation_of_an_extended_request_returns_to_extended(catalog):
 
 def test_flags(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
-    assert clock.flag(obj, "registered", on=date(2026, 3, 10)) is None
-    assert clock.flag(obj, "registered", on=date(2026, 3, 25)) == "due_soon"
-    assert clock.flag(obj, "registered", on=date(2026, 3, 31)) == "overdue"
+    assert statutory_clock.flag(obj, "registered", on=date(2026, 3, 10)) is None
+    assert statutory_clock.flag(obj, "registered", on=date(2026, 3, 25)) == "due_soon"
+    assert statutory_clock.flag(obj, "registered", on=date(2026, 3, 31)) == "overdue"
     obj.answered_date = date(2026, 4, 2)
-    assert clock.flag(obj, "answered") == "late"
+    assert statutory_clock.flag(obj, "answered") == "late"
     obj.answered_date = date(2026, 3, 30)
-    assert clock.flag(obj, "answered") is None
+    assert statutory_clock.flag(obj, "answered") is None
 
 
 def test_withdrawn_only_when_the_time_to_correct_passed(catalog):
     obj, _code = apply(catalog)
-    with on_day(date(2026, 3, 2)):
+    with clock.fixed(date(2026, 3, 2)):
         move(obj, "register")
         move(obj, "request_correction", comment="请补充")
-    with on_day(date(2026, 3, 20)), pytest.raises(WorkflowException):
+    with clock.fixed(date(2026, 3, 20)), pytest.raises(WorkflowException):
         move(obj, "withdraw")
-    assert clock.flag(obj, "awaiting_correction", on=date(2026, 3, 24)) == "correction_overdue"
-    with on_day(date(2026, 3, 24)):
+    assert (
+        statutory_clock.flag(obj, "awaiting_correction", on=date(2026, 3, 24))
+        == "correction_overdue"
+    )
+    with clock.fixed(date(2026, 3, 24)):
         move(obj, "withdraw")
     assert state(obj) == "withdrawn"
     assert (obj.outcome, obj.outcome_reason) == ("other", "no_correction")

@@ -8,6 +8,7 @@ from datetime import date
 from plone import api
 from tests.disclosure.helpers import make_catalog as make_items_catalog
 from tests.disclosure.helpers import make_disclosure_item
+from tests.helpers import body
 from tests.requests.helpers import apply
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import move
@@ -209,5 +210,5 @@ def test_the_public_report_over_rest_and_html(functional_portal):
         f"{site}/@@disclosure-annual-report", params={"year": YEAR, "organ": dept}, timeout=60
     )
     assert page.status_code == 200
-    assert 'id="zhengwu-row-new"' in page.text and "@page" in page.text
-    assert "李秀英" not in page.text
+    assert 'id="zhengwu-row-new"' in body(page) and "@page" in body(page)
+    assert "李秀英" not in body(page)

@@ -4,13 +4,13 @@ the flags; nothing of another organ; nothing for users who cannot act."""
 from datetime import date
 from plone import api
 from tests.helpers import auth
+from tests.helpers import body
 from tests.requests.helpers import apply
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import make_request
 from tests.requests.helpers import move
-from tests.requests.helpers import on_day
+from zhengwu import clock
 from zhengwu.requests import worklist
-from zhengwu.workdays.calendar import today
 from zope.globalrequest import getRequest
 import requests
 import transaction
@@ -23,9 +23,9 @@ def entries(userid, portal):
 
 def test_soonest_due_first_with_flags(portal):
     catalog = make_catalog(portal)
-    on = today()
+    on = clock.today()
     late, _c = apply(catalog)
-    with on_day(date.fromordinal(on.toordinal() - 45)):
+    with clock.fixed(date.fromordinal(on.toordinal() - 45)):
         move(late, "register")
     fresh, _c = make_request(catalog, "registered")
     new, _c = make_request(catalog, "received")
@@ -68,7 +68,7 @@ def test_the_worklist_page_and_service(functional_portal):
     assert data["items_total"] == 1 and data["items"][0]["tracking_number"] == obj.tracking_number
     assert "applicant_name" not in data["items"][0]
     page = requests.get(f"{site}/@@disclosure-request-worklist", auth=auth("officer"), timeout=60)
-    assert obj.tracking_number in page.text and "workflow_action=answer" in page.text
+    assert obj.tracking_number in body(page) and "workflow_action=answer" in body(page)
     anonymous = requests.get(
         f"{site}/@disclosure-request-worklist", headers={"Accept": "application/json"}, timeout=60
     ).json()

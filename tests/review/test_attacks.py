@@ -3,6 +3,7 @@ real hole before it was closed)."""
 
 from plone import api
 from tests.helpers import auth
+from tests.helpers import body
 import pytest
 import requests
 import transaction
@@ -65,7 +66,7 @@ def test_a_reviewer_cannot_set_dates_while_approving(functional_review_portal, i
 def test_an_editor_cannot_share_with_other_people(functional_review_portal, item_in):
     item, url = item_in("private")
     dept_url = functional_review_portal["zh-cn"]["dept"].absolute_url()
-    for target, body in (
+    for target, payload in (
         (
             dept_url,
             {
@@ -77,7 +78,7 @@ def test_an_editor_cannot_share_with_other_people(functional_review_portal, item
         (url, {"inherit": False}),
     ):
         response = requests.post(
-            f"{target}/@sharing", json=body, headers=JSON, auth=auth("editor"), timeout=60
+            f"{target}/@sharing", json=payload, headers=JSON, auth=auth("editor"), timeout=60
         )
         assert response.status_code in (401, 403), target
     transaction.begin()
@@ -176,4 +177,4 @@ def test_the_transition_form_survives_repeated_fields(functional_review_portal, 
         timeout=60,
     )
     assert response.status_code == 200
-    assert 'id="zhengwu-transition-error"' in response.text
+    assert 'id="zhengwu-transition-error"' in body(response)

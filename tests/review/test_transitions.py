@@ -4,6 +4,7 @@ and changes only through a working copy that passes the same three reviews."""
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tests.helpers import auth
+from tests.helpers import body
 from tests.helpers import make_item
 import pytest
 import re
@@ -62,7 +63,7 @@ def test_reason_required_in_the_classic_ui(functional_review_portal, item_in):
         timeout=60,
     )
     assert response.status_code == 200
-    assert 'id="zhengwu-transition-error"' in response.text
+    assert 'id="zhengwu-transition-error"' in body(response)
     transaction.begin()
     assert api.content.get_state(item) == "pending_first"
 

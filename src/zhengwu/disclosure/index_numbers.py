@@ -16,7 +16,7 @@ from datetime import datetime
 from persistent import Persistent
 from plone import api
 from plone.app.uuid.utils import uuidToObject
-from zoneinfo import ZoneInfo
+from zhengwu.clock import CHINA
 from zope.annotation.interfaces import IAnnotations
 
 
@@ -85,12 +85,9 @@ def assign(item):
         if code is None:
             raise ValueError("no organization code")
         effective = item.effective_date
-        when = (
-            effective.asdatetime()
-            if effective is not None
-            else datetime.now(ZoneInfo("Asia/Shanghai"))
-        )
-        year = when.astimezone(ZoneInfo("Asia/Shanghai")).year
+        # The year of publication: Zope's effective date, kept on the real clock.
+        when = effective.asdatetime() if effective is not None else datetime.now(CHINA)
+        year = when.astimezone(CHINA).year
         number = registry().next_number(code, year, item.UID())
     item.index_number = number
     for translation in translations:

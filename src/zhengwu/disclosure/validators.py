@@ -2,7 +2,7 @@
 
 from datetime import date
 from zhengwu import _
-from zhengwu.workdays.calendar import today
+from zhengwu import clock
 from zope.schema import ValidationError
 import re
 
@@ -27,12 +27,12 @@ class FutureDate(ValidationError):
 
 def check_document_number(value):
     match = DOCUMENT_NUMBER_RE.match(value.strip())
-    if match is None or not 1949 <= int(match.group("year")) <= today().year + 1:
+    if match is None or not 1949 <= int(match.group("year")) <= clock.today().year + 1:
         raise InvalidDocumentNumber(value)
     return True
 
 
 def check_not_future(value):
-    if isinstance(value, date) and value > today():
+    if isinstance(value, date) and value > clock.today():
         raise FutureDate(value)
     return True

@@ -5,7 +5,7 @@ administrators' report of what each guide lacks and which are out of date."""
 from datetime import timedelta
 from plone import api
 from zhengwu import _
-from zhengwu.workdays.calendar import today
+from zhengwu import clock
 
 
 # (field, what the report calls it), in the order of a guide's page.
@@ -49,7 +49,7 @@ def is_stale(guide, period=None, on=None):
     if api.content.get_state(guide, default=None) != "published":
         return False
     checked = getattr(guide, "last_reviewed", None)
-    limit = (on or today()) - timedelta(days=period or review_period())
+    limit = (on or clock.today()) - timedelta(days=period or review_period())
     return checked is None or checked < limit
 
 
@@ -58,7 +58,7 @@ def report(context):
     to manage guides): what it lacks and whether it is out of date, the
     guides with problems first."""
     period = review_period()
-    on = today()
+    on = clock.today()
     catalog = api.portal.get_tool("portal_catalog")
     rows = []
     for brain in catalog.unrestrictedSearchResults(

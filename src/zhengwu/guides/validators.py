@@ -1,8 +1,8 @@
 """Field rules of service guides, each failing with one clear sentence."""
 
 from zhengwu import _
+from zhengwu import clock
 from zhengwu import phones
-from zhengwu.workdays.calendar import today
 from zope.schema import ValidationError
 import re
 
@@ -49,6 +49,6 @@ def check_item_code(value):
 
 
 def check_checked_date(value):
-    if value > today():
+    if value > clock.today():
         raise FutureCheck(value)
     return True

@@ -5,10 +5,10 @@ over the year so that the statistics and the alarm have something to show."""
 
 from datetime import timedelta
 from plone import api
+from zhengwu import clock
 from zhengwu.petitions import submission
 from zhengwu.submissions import throttle
 from zhengwu.workdays import add_working_days
-from zhengwu.workdays.calendar import today
 from zope.globalrequest import getRequest
 
 
@@ -208,11 +208,13 @@ def create(root, departments, publish):
         if errors:
             raise ValueError(errors)
         _handle(petition, box, state, reply, departments[dept_id] if dept_id else None)
-        received = today() - timedelta(days=days_ago)
+        received = clock.today() - timedelta(days=days_ago)
         petition.received_date = received
         petition.due_date = add_working_days(received, box.reply_limit_days).due_date
         if petition.replied_date is not None:
-            petition.replied_date = min(received + timedelta(days=max(days_ago // 10, 3)), today())
+            petition.replied_date = min(
+                received + timedelta(days=max(days_ago // 10, 3)), clock.today()
+            )
         petition.reindexObject()
     throttle.SUBMISSIONS.reset()
 

@@ -4,11 +4,11 @@ department that replies to a petition, dates set by the workflow."""
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.petitions.guards import may_approve_reply
 from zhengwu.petitions.guards import WORKFLOW_ID
 from zhengwu.site.department_groups import set_group_role
-from zhengwu.workdays.calendar import today
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -76,7 +76,7 @@ def after_transition(petition, event):
     elif transition == "submit_reply":
         petition.reply_department = petition.assigned_department
     elif transition == "approve_reply":
-        petition.replied_date = today()
+        petition.replied_date = clock.today()
     petition.reindexObject()
 
 

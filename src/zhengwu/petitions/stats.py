@@ -10,6 +10,7 @@ result is cached per process until the catalog changes or the day turns.
 from collections import Counter
 from datetime import timedelta
 from plone import api
+from zhengwu import clock
 from zhengwu.faceted import organ_titles
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.kinds import ANSWERED_STATES
@@ -17,7 +18,6 @@ from zhengwu.petitions.kinds import OPEN_STATES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.workdays import entered_schedules
 from zhengwu.workdays.calendar import day_status
-from zhengwu.workdays.calendar import today
 import Missing
 import threading
 
@@ -92,7 +92,7 @@ def _empty(year, uid, title):
 def compute(on=None):
     """Every year's and department's figures (cached)."""
     catalog = api.portal.get_tool("portal_catalog")
-    on = on or today()
+    on = on or clock.today()
     key = (catalog.getCounter(), on, api.portal.get().getPhysicalPath())
     with _lock:
         if key in _cache:
@@ -164,7 +164,7 @@ def years(on=None):
 def alarm(on=None):
     """Valid consultations without an answer after ``ALARM_DAYS`` days: the
     national rules fail a site that leaves one unanswered for 3 months."""
-    on = on or today()
+    on = on or clock.today()
     limit = on - timedelta(days=deadlines.ALARM_DAYS)
     catalog = api.portal.get_tool("portal_catalog")
     organs = organ_titles()

@@ -3,12 +3,12 @@ stored by the submissions' system user, its deadline set from the box."""
 
 from plone import api
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.petition import IPetition
 from zhengwu.submissions import intake
 from zhengwu.submissions import tracking
 from zhengwu.submissions.lookup import system_user
-from zhengwu.workdays.calendar import today
 
 
 PREFIX = "LY"  # 留言
@@ -42,7 +42,7 @@ def submit(box, data, request):
     if errors:
         return None, None, errors
     number, code, code_hash = tracking.issue(PREFIX)
-    received = today()
+    received = clock.today()
     due_date, provisional = deadlines.due(received, box.reply_limit_days)
     with system_user():
         # Everything set before the petition is added: indexed once.

@@ -4,13 +4,14 @@ them and handled by the demo disclosure officer, with receipt dates spread
 over this year and the last so that the worklist and the annual report
 have something to show."""
 
+from datetime import date
 from datetime import timedelta
 from plone import api
 from plone.namedfile.file import NamedBlobFile
-from zhengwu.requests import clock
+from zhengwu import clock
+from zhengwu.requests import statutory_clock
 from zhengwu.requests import submission
 from zhengwu.submissions import throttle
-from zhengwu.workdays.calendar import today
 from zope.globalrequest import getRequest
 
 
@@ -47,12 +48,17 @@ APPLICANTS = (
     },
 )
 
-# state, information requested, days since receipt, outcome, reason, reply
+# Received on this day of last year, whatever today is: last year's annual
+# report (the report page's default year) always has a request to show.
+LAST_YEAR = (5, 12)
+
+# state, information requested, days since receipt (or LAST_YEAR), outcome,
+# reason, reply
 REQUESTS = (
     (
         "archived",
         "2025年城区老旧小区改造项目的资金安排",
-        400,
+        LAST_YEAR,
         "disclosed",
         None,
         "现将2025年老旧小区改造资金安排表提供给您，详见附件。",
@@ -89,6 +95,13 @@ REQUESTS = (
 )
 
 
+def _received(days_ago):
+    today = clock.today()
+    if days_ago is LAST_YEAR:
+        return date(today.year - 1, *LAST_YEAR)
+    return today - timedelta(days=days_ago)
+
+
 def _do(obj, transition, comment="同意"):
     with api.env.adopt_user(username=OFFICER):
         api.portal.get_tool("portal_workflow").doActionFor(obj, transition, comment=comment)
@@ -108,9 +121,9 @@ def create(root, departments, publish):
         if state == "received":
             continue
         _do(obj, "register", "已确认收到")
-        received = today() - timedelta(days=days_ago)
+        received = _received(days_ago)
         obj.received_date = received
-        clock.start(obj, received)
+        statutory_clock.start(obj, received)
         if state == "awaiting_correction":
             _do(obj, "request_correction", "请写明项目名称、文件名称或文号，以便我们查找。")
         elif state == "consulting":
@@ -125,7 +138,7 @@ def create(root, departments, publish):
                         NamedBlobFile(data=b"%PDF-1.4\n% demo\n", filename="提供的政府信息.pdf")
                     ]
             _do(obj, "answer", "按期答复")
-            obj.answered_date = min(received + timedelta(days=14), today())
+            obj.answered_date = min(received + timedelta(days=14), clock.today())
             if state == "archived":
                 _do(obj, "archive", "归档")
         obj.reindexObject()

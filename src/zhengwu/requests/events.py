@@ -4,11 +4,11 @@ each transition, and the statutory clock it moves."""
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.interfaces import ReasonRequired
-from zhengwu.requests import clock
+from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import REASONS
 from zhengwu.site.department_groups import set_group_role
-from zhengwu.workdays.calendar import today
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -49,17 +49,17 @@ def before_transition(request_obj, event):
         return
     transition = event.transition.getId()
     comment = ((event.kwargs or {}).get("comment") or "").strip()
-    on = today()
+    on = clock.today()
     if transition in COMMENT_REQUIRED and not comment:
         _refuse(_("Give the reason: the applicant reads it."))
     if transition == "request_correction":
         if request_obj.correction_requested_on is not None:
             _refuse(_("A correction may be asked for only once, listing everything at one go."))
-        if not clock.correction_in_time(request_obj, on):
+        if not statutory_clock.correction_in_time(request_obj, on):
             _refuse(
                 _(
                     "A correction must be asked for within ${days} working days of receipt.",
-                    mapping={"days": clock.CORRECTION_REQUEST_DAYS},
+                    mapping={"days": statutory_clock.CORRECTION_REQUEST_DAYS},
                 )
             )
     if transition == "extend":
@@ -84,25 +84,25 @@ def after_transition(request_obj, event):
     if not _ours(event):
         return
     transition = event.transition.getId()
-    on = today()
+    on = clock.today()
     if transition == "register":
         request_obj.received_date = on
-        clock.start(request_obj, on)
+        statutory_clock.start(request_obj, on)
     elif transition == "request_correction":
         days = api.portal.get_registry_record("zhengwu.requests.correction_days", default=15)
-        clock.stop_for_correction(request_obj, on, days)
+        statutory_clock.stop_for_correction(request_obj, on, days)
     elif transition == "receive_correction":
         if request_obj.correction_received_date is None:
             request_obj.correction_received_date = on
-        clock.start(request_obj, request_obj.correction_received_date)
+        statutory_clock.start(request_obj, request_obj.correction_received_date)
     elif transition == "consult":
-        clock.pause(request_obj, on)
+        statutory_clock.pause(request_obj, on)
     elif transition == "end_consultation":
-        clock.resume(request_obj, on)
+        statutory_clock.resume(request_obj, on)
         if request_obj.extended_on is not None:
             _back_to_extended(request_obj, event.workflow)
     elif transition == "extend":
-        clock.extend(request_obj, on)
+        statutory_clock.extend(request_obj, on)
     elif transition == "answer":
         request_obj.answered_date = on
     elif transition == "withdraw":

@@ -6,6 +6,7 @@ applicant with the query code."""
 from plone import api
 from string import Template
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import docx
 from zhengwu.requests.events import last_comment
@@ -13,7 +14,6 @@ from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.requests.settings import DEFAULTS
-from zhengwu.workdays.calendar import today
 from zope.i18n import translate
 
 
@@ -71,7 +71,7 @@ def letter(request_obj, kind, request):
         ),
         "due_date": _date(request_obj.due_date),
         "correction_due": _date(request_obj.correction_due),
-        "date": _date(dated or today()),
+        "date": _date(dated or clock.today()),
     }
     text = Template(_template(kind, request_obj)).safe_substitute(values)
     paragraphs = [p.strip() for p in text.split("\n")]

@@ -16,6 +16,7 @@ every column. The figures are public; nothing personal is read.
 from datetime import date
 from plone import api
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import integer
 from zhengwu.faceted import organ_titles
@@ -23,7 +24,6 @@ from zhengwu.faceted import single
 from zhengwu.requests.kinds import ORGANIZATION_TYPES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import REASONS
-from zhengwu.workdays.calendar import today
 from zope.i18n import translate
 
 
@@ -170,7 +170,7 @@ def report_year(form):
     """``(year, organ)`` from a request's parameters; ``BadFilter`` for a
     year outside 2000 to this year or an organ that is no department.
     The default is last year: the report is due by 31 January."""
-    this_year = today().year
+    this_year = clock.today().year
     year = integer(form, "year", this_year - 1, 2000, this_year)
     organ = single(form, "organ")
     if organ is not None and organ not in organ_titles():

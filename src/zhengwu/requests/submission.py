@@ -5,6 +5,7 @@ organ it is addressed to. The clock starts when an officer registers it
 
 from plone import api
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.field_errors import problem
 from zhengwu.field_errors import t
 from zhengwu.requests.request import APPLICANT_FIELDS
@@ -13,7 +14,6 @@ from zhengwu.submissions import intake
 from zhengwu.submissions import tracking
 from zhengwu.submissions.fields import check_resident_id
 from zhengwu.submissions.lookup import system_user
-from zhengwu.workdays.calendar import today
 from zope.schema import ValidationError
 
 
@@ -97,7 +97,7 @@ def correct(request_obj, text):
         return t(_("This request does not wait for a correction."))
     with system_user():
         request_obj.correction = text
-        request_obj.correction_received_date = today()
+        request_obj.correction_received_date = clock.today()
         api.content.transition(
             request_obj,
             transition="receive_correction",

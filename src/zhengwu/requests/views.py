@@ -8,13 +8,14 @@ from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zhengwu import _
+from zhengwu import clock
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import organ_titles
 from zhengwu.files import AttachmentDownload
-from zhengwu.requests import clock
 from zhengwu.requests import kinds
 from zhengwu.requests import letters
 from zhengwu.requests import report
+from zhengwu.requests import statutory_clock
 from zhengwu.requests import submission
 from zhengwu.requests import worklist
 from zhengwu.requests.downloads import download
@@ -147,10 +148,10 @@ class RequestView(BrowserView):
         return kinds.reason_title(self.context.outcome, self.context.outcome_reason)
 
     def flag(self):
-        return clock.flag(self.context, self.state())
+        return statutory_clock.flag(self.context, self.state())
 
     def consultation_due(self):
-        return clock.consultation_due(self.context)
+        return statutory_clock.consultation_due(self.context)
 
     def letters(self):
         return [
@@ -214,7 +215,7 @@ class ReportView(BrowserView):
         except BadFilter as error:
             self.request.response.setStatus(400)
             self.error = _t(error.message, self.request)
-            self.year, self.organ = report.today().year - 1, None
+            self.year, self.organ = clock.today().year - 1, None
         self.data = report.report(self.year, self.organ, self.request)
         return self.index()
 
@@ -228,7 +229,7 @@ class ReportView(BrowserView):
         return organ_titles().get(self.organ, "") if self.organ else ""
 
     def years(self):
-        return list(range(report.today().year, 1999, -1))[:10]
+        return list(range(clock.today().year, 1999, -1))[:10]
 
 
 # ``++add++DisclosureRequest`` does not exist: requests come only through

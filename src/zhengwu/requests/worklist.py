@@ -4,7 +4,7 @@ waiting for a correction."""
 
 from plone import api
 from zhengwu.faceted import organ_titles
-from zhengwu.requests import clock
+from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.workdays.calendar import china_date
 from zope.i18n import translate
@@ -32,7 +32,7 @@ def entries(context, request):
         if not actions:
             continue  # visible (an administrator), but not this user's to handle
         state = brain.review_state
-        consultation_due = clock.consultation_due(obj)
+        consultation_due = statutory_clock.consultation_due(obj)
         out.append(
             {
                 "@id": brain.getURL(),
@@ -56,7 +56,7 @@ def entries(context, request):
                 "due_provisional": bool(obj.due_provisional),
                 "correction_due": obj.correction_due.isoformat() if obj.correction_due else None,
                 "consultation_due": consultation_due.isoformat() if consultation_due else None,
-                "flag": clock.flag(obj, state),
+                "flag": statutory_clock.flag(obj, state),
                 "actions": actions,
             }
         )

@@ -11,8 +11,8 @@ on that key and the later one is retried by Zope with a new draw.
 
 from BTrees.OOBTree import OOBTree
 from plone import api
+from zhengwu import clock
 from zhengwu.submissions import codes
-from zhengwu.workdays.calendar import today
 from zope.annotation.interfaces import IAnnotations
 import secrets
 
@@ -32,7 +32,7 @@ def draw(prefix):
     """A new number, reserved until ``register`` binds it to its object."""
     registry = _registry()
     while True:
-        number = f"{prefix}{today():%Y%m%d}{secrets.randbelow(10**6):06d}"
+        number = f"{prefix}{clock.today():%Y%m%d}{secrets.randbelow(10**6):06d}"
         if number not in registry:
             registry[number] = None
             return number

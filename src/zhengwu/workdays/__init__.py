@@ -1,6 +1,7 @@
 """Working days (DESIGN.md section 5): ``add_working_days(start, n)`` with
 the official schedules, as every deadline in the product needs them."""
 
+from zhengwu import clock
 from zhengwu.workdays.calendar import add_working_days as _add
 from zhengwu.workdays.calendar import Deadline
 from zhengwu.workdays.calendar import Schedule
@@ -61,13 +62,11 @@ def flag(due_date, answered_on=None, on=None, soon=2):
     """The reminder of a deadline: ``overdue`` or ``due_soon`` (``soon``
     working days left or fewer) while open, None otherwise; ``late`` for
     what was answered after its due date."""
-    from zhengwu.workdays.calendar import today
-
     if due_date is None:
         return None
     if answered_on is not None:
         return "late" if answered_on > due_date else None
-    on = on or today()
+    on = on or clock.today()
     if on > due_date:
         return "overdue"
     if working_days_between(on, due_date) <= soon:

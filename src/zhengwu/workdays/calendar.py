@@ -15,20 +15,11 @@ Nothing here raises for a date outside the known years.
 
 from dataclasses import dataclass
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
+from zhengwu.clock import CHINA
 import chinese_calendar
 import holidays
-
-
-CHINA = ZoneInfo("Asia/Shanghai")
-
-
-def today():
-    """Today in China, whatever the server's clock zone."""
-    return datetime.now(CHINA).date()
 
 
 def china_date(value):
