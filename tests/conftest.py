@@ -42,6 +42,20 @@ def set_clock():
 
 
 @pytest.fixture
+def calendar_until_2026(monkeypatch):
+    """The chinese-calendar package knows the years up to 2026 and no later,
+    as the pinned version does: tests of a year without an official schedule
+    (2027) keep meaning that when the pin is raised."""
+    from zhengwu.workdays import calendar
+
+    known = calendar._package_years()
+    assert {2025, 2026} <= known
+    monkeypatch.setattr(
+        calendar, "_package_years", lambda: frozenset(y for y in known if y <= 2026)
+    )
+
+
+@pytest.fixture
 def portal_url(functional_portal):
     return functional_portal.absolute_url()
 

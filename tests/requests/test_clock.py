@@ -33,12 +33,12 @@ def test_registration_starts_the_clock_across_national_day(catalog):
     assert obj.due_provisional is False
 
 
-def test_the_clock_across_the_year_end_into_an_unpublished_year(catalog):
+def test_the_clock_across_the_year_end_into_an_unpublished_year(catalog, calendar_until_2026):
     obj, _code = apply(catalog)
     with clock.fixed(date(2026, 12, 15)):
         move(obj, "register")
     assert obj.due_date.year == 2027
-    # 2027's schedule is not published (as of this writing): provisional.
+    # 2027's schedule is not in the package: provisional.
     assert obj.due_provisional is True
 
 

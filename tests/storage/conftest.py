@@ -22,8 +22,18 @@ import uuid
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+# The server every PostgreSQL test uses: a libpq DSN naming the database to
+# administer from; each test database is on the same server, as the same user.
 PG_ADMIN_DSN = os.environ.get("ZHENGWU_TEST_PG", "host=127.0.0.1 port=5432 dbname=postgres")
 ADMIN_PASSWORD = "storage-test-secret"
+
+
+def pg_dsn(database):
+    """The DSN of ``database`` on the server of ``ZHENGWU_TEST_PG``."""
+    from psycopg2.extensions import make_dsn
+    from psycopg2.extensions import parse_dsn
+
+    return make_dsn(**dict(parse_dsn(PG_ADMIN_DSN), dbname=database))
 
 
 def postgres_error():
@@ -162,4 +172,4 @@ def backend(request, tmp_path_factory):
         return
     require_postgres()
     with temporary_database() as database:
-        yield "relstorage", instance, f"host=127.0.0.1 port=5432 dbname={database}"
+        yield "relstorage", instance, pg_dsn(database)

@@ -3,6 +3,7 @@
 from .conftest import _admin_sql
 from .conftest import environment
 from .conftest import make_instance
+from .conftest import pg_dsn
 from .conftest import require_postgres
 from .conftest import zhengwu
 import pytest
@@ -45,7 +46,7 @@ def test_missing_database_is_created(instance):
     require_postgres()
     name = f"zhengwu_new_{uuid.uuid4().hex[:8]}"
     try:
-        result = zhengwu("configure", env=environment(instance, f"host=127.0.0.1 dbname={name}"))
+        result = zhengwu("configure", env=environment(instance, pg_dsn(name)))
         assert result.returncode == 0, result.stderr
         assert "Created the PostgreSQL database" in result.stdout
         assert f"dbname={name}" in (instance / "etc" / "zope.conf").read_text()

@@ -28,7 +28,7 @@ def test_a_worked_weekend_counts():
     assert day_status(date(2026, 10, 5)) == (False, False)  # Monday, National Day
 
 
-def test_a_deadline_in_2027_is_provisional():
+def test_a_deadline_in_2027_is_provisional(calendar_until_2026):
     deadline = add_working_days(date(2026, 12, 20), 20)
     assert deadline.provisional is True
     # weekends and New Year's Day by rule: 12/21–25, 28–31 (9), then 2027: 1/1 off,
@@ -41,7 +41,7 @@ def test_a_deadline_in_2027_is_provisional():
     assert deadline.due_date == day
 
 
-def test_an_entered_2027_schedule_takes_over():
+def test_an_entered_2027_schedule_takes_over(calendar_until_2026):
     schedule = {
         2027: Schedule(
             holidays=frozenset(date(2027, 1, d) for d in (1, 2, 3, 4)),  # say, four days off

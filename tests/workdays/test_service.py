@@ -41,7 +41,7 @@ def test_bad_input_is_a_400_naming_the_field(functional_portal, params, field):
     assert response.json()["error"]["field"] == field
 
 
-def test_an_entered_schedule_makes_2027_official(functional_portal):
+def test_an_entered_schedule_makes_2027_official(functional_portal, calendar_until_2026):
     site = functional_portal.absolute_url()
     assert ask(site, start="2026-12-31", days="5").json()["provisional"] is True
     api.portal.set_registry_record("zhengwu.workdays.holidays", ["2027-01-01..2027-01-04"])
