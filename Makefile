@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8080
 export PORT
 
-.PHONY: help install start create-site serve test test-storage test-browser lint format i18n constraints versions.cfg buildout clean
+.PHONY: help install start create-site serve test test-quick test-storage test-browser lint format i18n constraints versions.cfg buildout clean
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ serve: install  ## serve an existing site
 
 test: install  ## run every test (unit, integration, storage on FileStorage and RelStorage, packaging, browser)
 	$(BIN)/pytest
+
+test-quick: install  ## unit, integration and REST tests: no browser, storage or packaging tests
+	$(BIN)/pytest -m "not slow"
 
 test-storage: install  ## only the storage tests
 	$(BIN)/pytest tests/storage

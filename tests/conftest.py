@@ -30,6 +30,20 @@ def pytest_configure(config):
     clock.fix(TEST_NOW)
 
 
+# The folders whose tests start processes, browsers or builds: marked, so that
+# `pytest -m "not slow"` (make test-quick) leaves them out.
+SLOW_FOLDERS = {"browser": "browser", "storage": "storage", "packaging": "slow"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        folder = item.path.relative_to(config.rootpath).parts[1:2]
+        marker = SLOW_FOLDERS.get(folder[0]) if folder else None
+        if marker:
+            item.add_marker(getattr(pytest.mark, marker))
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_report_header(config):
     return f"zhengwu clock: {clock.now():%Y-%m-%d %H:%M} China time (ZHENGWU_TEST_NOW)"
 

@@ -24,7 +24,7 @@ def test_editor_adds_an_item_and_is_told_about_a_bad_document_number(
     page.goto(f"{catalog.absolute_url()}/++add++DisclosureItem")
     page.fill("#form-widgets-IBasic-title", "关于做好冬季供暖保障工作的通知")
     page.fill("#form-widgets-document_number", "示政办发[2026]9号")
-    page.fill("#form-widgets-written_date", "2026-11-02")
+    page.fill("#form-widgets-written_date", "2026-03-02")
     page.select_option("#form-widgets-topic", "1002")
     page.select_option("#form-widgets-genre", "notice")
     page.locator("#form-buttons-save").click()

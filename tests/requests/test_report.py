@@ -12,8 +12,8 @@ from tests.helpers import body
 from tests.requests.helpers import apply
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import move
-from tests.requests.helpers import on_day
 from tests.requests.helpers import ORGANIZATION
+from zhengwu import clock
 from zhengwu.requests import report
 import pytest
 import requests
@@ -29,13 +29,13 @@ def organization(kind):
 
 def registered(catalog, on, **applicant):
     obj, _code = apply(catalog, **applicant)
-    with on_day(on):
+    with clock.fixed(on):
         move(obj, "register")
     return obj
 
 
 def answered(obj, on, outcome, reason=None):
-    with on_day(on):
+    with clock.fixed(on):
         move(obj, "answer", outcome=outcome, outcome_reason=reason, reply="答复")
 
 
@@ -46,7 +46,7 @@ def build_year(portal):
     a = registered(catalog, date(2024, 12, 20))
     answered(a, date(2025, 1, 10), "disclosed")
     b = registered(catalog, date(2024, 12, 25), **organization("business"))
-    with on_day(date(2025, 1, 15)):
+    with clock.fixed(date(2025, 1, 15)):
         move(b, "extend", comment="需要调档")
     answered(b, date(2025, 2, 10), "not_disclosed", "state_secret")
     c = registered(catalog, date(2024, 6, 3))  # done within 2024: not counted
@@ -57,9 +57,9 @@ def build_year(portal):
     e = registered(catalog, date(2025, 5, 6), **organization("research"))
     answered(e, date(2025, 5, 20), "not_exist", "not_held")
     f = registered(catalog, date(2025, 6, 3))
-    with on_day(date(2025, 6, 4)):
+    with clock.fixed(date(2025, 6, 4)):
         move(f, "request_correction", comment="请写明年份")
-    with on_day(date(2025, 7, 1)):
+    with clock.fixed(date(2025, 7, 1)):
         move(f, "withdraw")  # 逾期不补正: 其他处理 1
     registered(catalog, date(2025, 12, 22), **organization("legal_service"))  # open at year end
     h = registered(catalog, date(2025, 12, 10), **organization("public_welfare"))
@@ -69,7 +69,7 @@ def build_year(portal):
     j = registered(catalog, date(2025, 9, 1), **organization("other"))
     answered(j, date(2025, 9, 10), "other", "other")
     k = registered(catalog, date(2025, 10, 9))
-    with on_day(date(2025, 10, 10)):
+    with clock.fixed(date(2025, 10, 10)):
         move(k, "consult", comment="征求第三方意见")  # still consulting at year end
     apply(catalog)  # received, never registered: not counted
     # Another organ's request.
@@ -77,7 +77,7 @@ def build_year(portal):
     with api.env.adopt_user(username="officer_other"):
         pass
     m, _code = apply(other)
-    with on_day(date(2025, 4, 1)):
+    with clock.fixed(date(2025, 4, 1)):
         move(m, "register", userid="officer_other")
         move(
             m, "answer", userid="officer_other", outcome="disclosed", reply="x", outcome_reason=None

@@ -3,13 +3,11 @@ and nothing is stored; each kind of applicant gives what identifies it;
 robots and floods are stopped; the status and correction services answer
 only the holder of the code."""
 
-from datetime import date
 from tests.helpers import body
 from tests.requests.helpers import APPLICATION
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import make_request
 from tests.requests.helpers import move
-from tests.requests.helpers import on_day
 from tests.requests.helpers import ORGANIZATION
 import pytest
 import requests
@@ -189,8 +187,7 @@ def test_status_needs_the_code_and_is_throttled(catalog, functional_portal):
 
 def test_the_applicant_corrects_and_the_clock_restarts(catalog, functional_portal):
     obj, code = make_request(catalog, "registered")
-    with on_day(date.today()):
-        move(obj, "request_correction", comment="请写明文件的年份")
+    move(obj, "request_correction", comment="请写明文件的年份")
     transaction.commit()
     site = functional_portal.absolute_url()
     url = f"{site}/@disclosure-request-correction"
