@@ -1,10 +1,13 @@
 """Index numbers: assigned at first publication, unique, never changed, never reused."""
 
+from datetime import date
 from plone import api
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from tests.disclosure.helpers import make_catalog
 from tests.disclosure.helpers import make_disclosure_item
+from tests.helpers import PATH_TO
 from zhengwu.disclosure import index_numbers
+from zope.lifecycleevent import modified
 import re
 
 
@@ -31,28 +34,69 @@ def test_numbers_follow_each_other_per_organ_and_year(portal):
     assert seq[1] == seq[0] + 1
 
 
+def _through_the_reviews(obj, comment="修订"):
+    for transition, userid in PATH_TO["published"]:
+        with api.env.adopt_user(username=userid):
+            api.content.transition(obj, transition=transition, comment=comment)
+
+
+def _assert_number(item, number):
+    assert item.index_number == number
+    assert [b.UID for b in api.content.find(index_number=number)] == [item.UID()]
+
+
 def test_unchanged_by_edit_withdrawal_move_and_organ_change(portal):
     catalog = make_catalog(portal)
     item = make_disclosure_item(catalog, "published")
     number = item.index_number
+    assert re.fullmatch(rf"{CODE}/\d{{4}}-\d{{5}}", number)
     # no writer: the field is read-only in the schema
     from zhengwu.disclosure.item import IDisclosureItem
 
     assert IDisclosureItem["index_number"].readonly
-    with api.env.adopt_user(username="chain_final"):
-        api.content.transition(item, transition="withdraw", comment="内容过时")
-    assert item.index_number == number
+    other = portal["zh-cn"]["dept2"]  # another organ, with another code
+
+    # 1. The way the product edits a published item: a working copy changing
+    # the title, the issuing organ, the written date (to another year) and the
+    # document number, through the three reviews, checked in when published.
+    with api.env.adopt_user(username="author"):
+        wc = ICheckinCheckoutPolicy(item).checkout(catalog)
+        wc.title = "关于做好2026年政务公开工作的通知（修订）"
+        wc.issuing_organ = other.UID()
+        wc.written_date = date(2025, 12, 30)
+        wc.document_number = "示政办发〔2025〕9号"
+        modified(wc)
+    _through_the_reviews(wc)
+    baseline = catalog[item.getId()]
+    assert baseline.title == "关于做好2026年政务公开工作的通知（修订）"  # the edit went in
+    assert baseline.issuing_organ == other.UID()
+    assert baseline.written_date == date(2025, 12, 30)
+    assert baseline.document_number == "示政办发〔2025〕9号"
+    _assert_number(baseline, number)
+
+    # 2. Changed in place by code (an upgrade step, a script), with the events
+    # a form would fire: the same fields, and the catalog's organ.
     with api.env.adopt_roles(["Manager"]):
-        other = api.content.create(
-            container=portal["zh-cn"],
-            type="Department",
-            id="other",
-            title="另一局",
-            organization_code="11999900MB0000020J",
-        )
         catalog.organ = other.UID()
-        moved = api.content.move(source=item, target=make_catalog(portal, organ=other.UID()))
-    assert moved.index_number == number
+        modified(catalog)
+        baseline.title = "关于做好2026年政务公开工作的通知（再次修订）"
+        baseline.issuing_organ = portal["zh-cn"]["dept"].UID()
+        baseline.written_date = date(2024, 5, 6)
+        modified(baseline)
+        baseline.reindexObject()
+    _assert_number(baseline, number)
+
+    # 3. Withdrawn, moved to another organ's catalog, and published again after
+    # the three reviews.
+    with api.env.adopt_user(username="chain_final"):
+        api.content.transition(baseline, transition="withdraw", comment="内容过时")
+    assert baseline.index_number == number
+    with api.env.adopt_roles(["Manager"]):
+        moved = api.content.move(source=baseline, target=make_catalog(portal, organ=other.UID()))
+    _assert_number(moved, number)
+    _through_the_reviews(moved, comment="重新发布")
+    assert api.content.get_state(moved) == "published"
+    _assert_number(moved, number)
 
 
 def test_withdrawn_number_is_never_reused(portal):

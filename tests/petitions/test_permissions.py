@@ -1,70 +1,234 @@
-"""Who may do what to a petition in each state, attempted over REST as
-users holding their roles through department groups: read it, read its
-personal fields, change its handling (category), write the reply."""
+"""Who may do what to a petition in each state of zhengwu_petition_workflow,
+attempted over HTTP (plone.restapi) by users holding their roles through
+department groups, and by Manager: read it (and its personal fields),
+PATCH it (the handling, the reply, the submitter's own fields), move it
+along with every transition of the workflow, DELETE it. Each cell checks
+the status, what the answer says (its state; no personal field unless
+allowed) and what happened to the stored petition.
 
+The tables are written out by hand from DESIGN.md section 4 and
+docs/petitions.md; they are not read from the workflow definition."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.helpers import auth
+from tests.helpers import body
 from tests.petitions.helpers import make_box
 from tests.petitions.helpers import make_petition
-import json
+from tests.petitions.helpers import MESSAGE
+from tests.petitions.helpers import PERSONAL_VALUES
 import pytest
 import requests
 import transaction
 
 
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
-USERS = ("Anonymous", "member", "author", "handler", "responder", "responder2", "siteadmin")
+USERS = (
+    "Anonymous",
+    "member",
+    "author",
+    "siteadmin",
+    "handler",
+    "responder",
+    "responder2",
+    "Manager",
+)
+PERSONAL_KEYS = {"submitter_name", "phone", "email", "id_number", "address", "attachments"}
+STATES = (
+    "submitted",
+    "accepted",
+    "rejected",
+    "assigned",
+    "reply_pending",
+    "answered",
+    "published",
+    "closed",
+)
+TRANSITIONS = (
+    "accept",
+    "reject",
+    "assign",
+    "submit_reply",
+    "approve_reply",
+    "return_reply",
+    "publish",
+    "close",
+)
 
-# state: (may view, may read personal fields, may change the category, may write the reply)
-MATRIX = {
-    "submitted": ({"handler", "siteadmin"}, {"handler"}, {"handler"}, set()),
-    "accepted": ({"handler", "siteadmin"}, {"handler"}, {"handler"}, set()),
-    "rejected": ({"handler", "siteadmin"}, {"handler"}, set(), set()),
-    "assigned": (
-        {"handler", "responder", "siteadmin"},
-        {"handler", "responder"},
-        set(),
-        {"responder"},
-    ),
-    "reply_pending": (
-        {"handler", "responder", "siteadmin"},
-        {"handler", "responder"},
-        set(),
-        set(),
-    ),
-    "answered": ({"handler", "responder", "siteadmin"}, {"handler", "responder"}, set(), set()),
-    "published": (set(USERS), {"handler", "responder"}, set(), set()),
-    "closed": ({"handler", "responder", "siteadmin"}, {"handler", "responder"}, set(), set()),
+HANDLERS = {"handler", "Manager"}
+STAFF = {"siteadmin", "handler", "Manager"}
+ASSIGNED = {"siteadmin", "handler", "responder", "Manager"}
+
+# state: (who reads it, who reads the personal fields)
+READ = {
+    "submitted": (STAFF, HANDLERS),
+    "accepted": (STAFF, HANDLERS),
+    "rejected": (STAFF, HANDLERS),
+    "assigned": (ASSIGNED, {"handler", "responder", "Manager"}),
+    "reply_pending": (ASSIGNED, {"handler", "responder", "Manager"}),
+    "answered": (ASSIGNED, {"handler", "responder", "Manager"}),
+    "published": (set(USERS), {"handler", "responder", "Manager"}),
+    "closed": (ASSIGNED, {"handler", "responder", "Manager"}),
 }
+# state: (whose PATCH is accepted (204), who changes the category, the
+# reply, the submitter's phone); a field one may not write is left alone
+NOBODY = (set(), set(), set(), set())
+WRITE = {
+    "submitted": (HANDLERS, HANDLERS, set(), {"Manager"}),
+    "accepted": (HANDLERS, HANDLERS, set(), {"Manager"}),
+    "rejected": NOBODY,
+    "assigned": ({"responder", "Manager"}, set(), {"responder", "Manager"}, {"Manager"}),
+    "reply_pending": NOBODY,
+    "answered": NOBODY,
+    "published": NOBODY,
+    "closed": NOBODY,
+}
+# state: {transition: (the state it leads to, who may perform it)}; every
+# other transition is refused to everyone in that state
+MOVES = {
+    "submitted": {"accept": ("accepted", HANDLERS), "reject": ("rejected", HANDLERS)},
+    "accepted": {"assign": ("assigned", HANDLERS), "reject": ("rejected", HANDLERS)},
+    "rejected": {},
+    "assigned": {"submit_reply": ("reply_pending", {"responder", "Manager"})},
+    "reply_pending": {
+        "approve_reply": ("answered", HANDLERS),
+        "return_reply": ("assigned", HANDLERS),
+    },
+    "answered": {"publish": ("published", HANDLERS), "close": ("closed", HANDLERS)},
+    "published": {},
+    "closed": {},
+}
+# Nobody deletes a citizen's message but Manager, in any state.
+DELETERS = {"Manager"}
+
+CATEGORY, REPLY, PHONE = "consultation", "原答复", MESSAGE["phone"]
 
 
-@pytest.mark.parametrize("state", list(MATRIX))
-def test_petition_permissions(functional_portal, state):
-    box = make_box(functional_portal)
+def credentials(userid):
+    return (SITE_OWNER_NAME, SITE_OWNER_PASSWORD) if userid == "Manager" else auth(userid)
+
+
+def http(method, url, userid, **kwargs):
+    return requests.request(
+        method, url, headers=JSON, auth=credentials(userid), timeout=60, **kwargs
+    )
+
+
+def refused(userid, state):
+    """What a refusal answers: 401 to whoever may not see the petition; a
+    transition refused to someone who sees it is a 400 (plone.restapi's
+    "invalid transition")."""
+    return 401 if userid not in READ[state][0] else 400
+
+
+def assert_no_personal_data(response, *where):
+    text = body(response)
+    for value in PERSONAL_VALUES:
+        assert value not in text, (*where, value)
+
+
+def prepared(box, state):
+    """A petition in ``state`` on which every way out could be taken: only
+    who tries decides."""
     petition, _code = make_petition(box, state)
+    petition.assigned_department = box.department
+    petition.reply = REPLY
+    assert petition.publish_consent
+    return petition
+
+
+def history(petition):
+    return len(petition.workflow_history["zhengwu_petition_workflow"])
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_petition_matrix_over_rest(functional_portal, state):
+    box = make_box(functional_portal, container=functional_portal["zh-cn"]["dept"])
+    petition = prepared(box, state)
+    fresh = {
+        (transition, userid): prepared(box, state)
+        for transition, (_target, allowed) in MOVES[state].items()
+        for userid in sorted(allowed)
+    }
     transaction.commit()
     url = petition.absolute_url()
-    viewers, personal, handlers, repliers = MATRIX[state]
+    readers, personal = READ[state]
+    patchers, handlers, repliers, correctors = WRITE[state]
+    steps = history(petition)
     for userid in USERS:
-        response = requests.get(url, headers=JSON, auth=auth(userid), timeout=60)
-        assert (response.status_code == 200) == (userid in viewers), (state, userid)
-        if response.status_code == 200:
-            text = json.dumps(response.json(), ensure_ascii=False)
-            assert ("13812345678" in text) == (userid in personal), (state, userid)
-            assert ("张三丰" in text) == (userid in personal), (state, userid)
+        cell = (state, userid)
+        # GET
+        response = http("GET", url, userid)
+        if userid in readers:
+            assert response.status_code == 200, cell
+            data = response.json()
+            assert data["review_state"] == state, cell
+            shown = PERSONAL_KEYS & set(data)
+            assert shown == (PERSONAL_KEYS if userid in personal else set()), cell
+            text = body(response)
+            for value in PERSONAL_VALUES:
+                assert (value in text) == (userid in personal), (*cell, value)
         else:
-            assert "13812345678" not in response.text
-        requests.patch(
-            url, json={"category": "complaint"}, headers=JSON, auth=auth(userid), timeout=60
+            assert response.status_code == 401, cell
+            assert_no_personal_data(response, *cell)
+        # PATCH: the handling, the reply, the submitter's own field
+        response = http(
+            "PATCH",
+            url,
+            userid,
+            json={"category": "complaint", "reply": f"{userid} 的答复", "phone": "13987654321"},
         )
-        requests.patch(
-            url, json={"reply": f"{userid} 的答复"}, headers=JSON, auth=auth(userid), timeout=60
-        )
+        assert response.status_code == (204 if userid in patchers else 401), cell
+        assert_no_personal_data(response, *cell)
         transaction.begin()
-        assert (petition.category == "complaint") == (userid in handlers), (state, userid)
-        assert (petition.reply == f"{userid} 的答复") == (userid in repliers), (state, userid)
-        petition.category = "consultation"
-        petition.reply = "原答复"
+        assert (petition.category == "complaint") == (userid in handlers), cell
+        assert (petition.reply == f"{userid} 的答复") == (userid in repliers), cell
+        assert (petition.phone == "13987654321") == (userid in correctors), cell
+        petition.category, petition.reply, petition.phone = CATEGORY, REPLY, PHONE
         transaction.commit()
+        # Transitions, on this petition those refused to the user
+        for transition in TRANSITIONS:
+            if userid in MOVES[state].get(transition, ((), ()))[1]:
+                continue
+            response = http(
+                "POST", f"{url}/@workflow/{transition}", userid, json={"comment": "越权操作"}
+            )
+            assert response.status_code == refused(userid, state), (*cell, transition)
+            assert "review_state" not in response.json(), (*cell, transition)
+            assert_no_personal_data(response, *cell, transition)
+            transaction.begin()
+            assert api.content.get_state(petition) == state, (*cell, transition)
+            assert history(petition) == steps, (*cell, transition)
+        # DELETE, refused
+        if userid not in DELETERS:
+            response = http("DELETE", url, userid)
+            assert response.status_code == 401, cell
+            assert_no_personal_data(response, *cell)
+            transaction.begin()
+            assert petition.getId() in box.objectIds(), cell
+    # The transitions allowed, each on a petition of its own.
+    for (transition, userid), other in fresh.items():
+        cell = (state, userid, transition)
+        target = MOVES[state][transition][0]
+        response = http(
+            "POST",
+            f"{other.absolute_url()}/@workflow/{transition}",
+            userid,
+            json={"comment": "处理意见"},
+        )
+        assert response.status_code == 200, (*cell, response.status_code)
+        assert response.json()["review_state"] == target, cell
+        assert_no_personal_data(response, *cell)
+        transaction.begin()
+        assert api.content.get_state(other) == target, cell
+        assert history(other) == steps + 1, cell
+    # DELETE, allowed (the last thing done to the petition).
+    for userid in DELETERS:
+        response = http("DELETE", url, userid)
+        assert response.status_code == 204, (state, userid)
+        transaction.begin()
+        assert petition.getId() not in box.objectIds(), (state, userid)
 
 
 def test_nobody_creates_petitions_but_through_the_box(functional_portal):

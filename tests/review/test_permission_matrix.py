@@ -9,12 +9,16 @@ tests/review/test_permission_matrix.py`` rewrites that file).
 
 Columns: View = GET the item; Modify = PATCH its title; Review = perform the
 state's review action (below); Delete = DELETE the item. "Owner" is the
-item's author, an editor of the department.
+item's author, an editor of the department; in the pending states the author
+also holds that level's reviewer role, so that the Owner's refused Review
+there is separation of duties alone (the same approval by a colleague of that
+level succeeds on the same item).
 """
 
 from pathlib import Path
 import pytest
 import requests
+import transaction
 
 
 REVIEW_ACTION = {
@@ -109,29 +113,61 @@ def parse(table=MATRIX):
 
 
 EXPECTED = parse()
+# In the pending states the Owner also holds the reviewer role of that level
+# (the department group), and the user who holds it alone.
+OWNER_ALSO_IN_GROUP = {
+    "pending_first": ("first-reviewers", "first"),
+    "pending_second": ("second-reviewers", "second"),
+    "pending_final": ("final-approvers", "final"),
+}
 JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 
 
-def attempt(method, url, userid, **kwargs):
+def send(method, url, userid, **kwargs):
     from tests.helpers import auth
 
     response = requests.request(method, url, headers=JSON, auth=auth(userid), timeout=60, **kwargs)
     assert response.status_code < 500, response.text
-    return 200 <= response.status_code < 300
+    return response
+
+
+def attempt(method, url, userid, **kwargs):
+    return 200 <= send(method, url, userid, **kwargs).status_code < 300
+
+
+def also_reviewer(portal, userid, suffix):
+    """``userid`` joins the department's group ``suffix`` (committed)."""
+    from plone import api
+    from zhengwu.site.department_groups import department_groups
+
+    transaction.begin()
+    dept = portal["zh-cn"]["dept"]
+    api.group.add_user(groupname=department_groups(dept)[suffix], username=userid)
+    transaction.commit()
 
 
 @pytest.mark.parametrize("state, role", list(EXPECTED))
-def test_permission_matrix(item_in, state, role):
+def test_permission_matrix(functional_review_portal, item_in, state, role):
     userid = USER_OF_ROLE[role]
     expected = EXPECTED[(state, role)]
+    separation = role == "Owner" and state in OWNER_ALSO_IN_GROUP
+    if separation:
+        also_reviewer(functional_review_portal, userid, OWNER_ALSO_IN_GROUP[state][0])
     seen = {}
     _item, url = item_in(state)
     seen["View"] = attempt("GET", url, userid)
     seen["Modify"] = attempt("PATCH", url, userid, json={"title": "被修改的标题"})
     _item, url = item_in(state)
-    seen["Review"] = attempt(
-        "POST", f"{url}/@workflow/{REVIEW_ACTION[state]}", userid, json={"comment": "审核意见"}
-    )
+    review = f"{url}/@workflow/{REVIEW_ACTION[state]}"
+    response = send("POST", review, userid, json={"comment": "审核意见"})
+    seen["Review"] = 200 <= response.status_code < 300
+    if separation:
+        # refused for being the author, not for lacking the role ...
+        assert response.status_code == 403, response.text
+        assert response.json()["error"]["type"] == "SeparationOfDuties", response.text
+        # ... and the same approval of the same item is open to another reviewer
+        colleague = OWNER_ALSO_IN_GROUP[state][1]
+        assert attempt("POST", review, colleague, json={"comment": "审核意见"})
     _item, url = item_in(state)
     seen["Delete"] = attempt("DELETE", url, userid)
     assert seen == expected
