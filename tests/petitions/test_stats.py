@@ -5,6 +5,7 @@ from collections import Counter
 from datetime import date
 from datetime import timedelta
 from tests.helpers import auth
+from tests.helpers import body
 from tests.petitions.helpers import make_box
 from tests.petitions.helpers import make_petition
 from zhengwu import clock
@@ -134,7 +135,7 @@ def test_worklists_and_stats_over_rest(functional_portal):
         requests.get(f"{site}/@petition-worklist", headers=headers, timeout=60).json()["items"]
         == []
     )
-    page = requests.get(f"{site}/@@petition-worklist", auth=auth("responder"), timeout=60).text
+    page = body(requests.get(f"{site}/@@petition-worklist", auth=auth("responder"), timeout=60))
     assert 'id="zhengwu-worklist-reminder"' in page and assigned.title in page
 
     # Two more consultations waiting at the department, one of them for 80 days
@@ -161,9 +162,9 @@ def test_worklists_and_stats_over_rest(functional_portal):
         ).status_code
         == 400
     )
-    page = requests.get(f"{site}/@@petition-stats", timeout=60).text
+    page = body(requests.get(f"{site}/@@petition-stats", timeout=60))
     assert 'id="zhengwu-stats"' in page and 'id="zhengwu-petition-alarm"' not in page
-    page = requests.get(f"{site}/@@petition-stats", auth=auth("siteadmin"), timeout=60).text
+    page = body(requests.get(f"{site}/@@petition-stats", auth=auth("siteadmin"), timeout=60))
     assert 'id="zhengwu-petition-alarm"' in page
     assert requests.get(f"{site}/@petition-alarm", headers=headers, timeout=60).status_code == 401
     alarm = requests.get(

@@ -12,6 +12,7 @@ The tables are written out by hand from DESIGN.md section 4 and
 docs/requests.md; they are not read from the workflow definition."""
 
 from datetime import date
+from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -110,9 +111,10 @@ MOVES = {
 }
 # Nobody deletes an applicant's request but Manager, in any state.
 DELETERS = {"Manager"}
-# When the attempts are made: a request waiting for its correction may be
-# withdrawn only once the applicant's 15 working days have passed.
-WHEN = {"awaiting_correction": date(2026, 8, 31)}
+# How long after the requests are made the attempts are: a request waiting
+# for its correction may be withdrawn only once the applicant's 15 working
+# days have passed (45 days cover them across any holiday).
+LATER = {"awaiting_correction": timedelta(days=45)}
 
 REPLY, PHONE = "现将相关信息提供给您。", APPLICATION["phone"]
 
@@ -174,7 +176,7 @@ def test_request_matrix_over_rest(functional_portal, state):
     patchers, repliers, correctors = WRITE[state]
     reply = obj.reply
     steps = history(obj)
-    with clock.fixed(WHEN.get(state, clock.now())):
+    with clock.fixed(clock.now() + LATER.get(state, timedelta(0))):
         for userid in USERS:
             cell = (state, userid)
             # GET

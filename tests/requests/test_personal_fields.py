@@ -146,3 +146,34 @@ def test_the_schema_locks_exactly_the_personal_fields():
     # and nothing else: the officers read the rest of the request with View
     assert sorted(f for f, p in locks.items() if p == PERMISSION_ID) == sorted(PERSONAL_FIELDS)
     assert set(PERSONAL_FIELDS) <= set(IDisclosureRequest.names())
+
+
+def _page(obj, userid, view=""):
+    return requests.get(
+        f"{obj.absolute_url()}{view}", auth=auth(userid), timeout=60, allow_redirects=False
+    )
+
+
+def test_the_officers_page_follows_the_lock(locked):
+    """The request's own page (the officers' view) shows the applicant block
+    to a holder only; the rest of the request stays readable."""
+    obj, untouched = locked
+    viewer = _page(obj, VIEWER)
+    assert viewer.status_code == 200
+    text = body(viewer)
+    assert obj.tracking_number in text and APPLICATION["requested_information"] in text
+    assert 'id="zhengwu-request-applicant"' not in text
+    assert [v for v in PERSONAL_FIELDS.values() if v in text] == []
+    for userid, which in (("siteadmin", obj), (VIEWER, untouched)):
+        holder = body(_page(which, userid))
+        assert 'id="zhengwu-request-applicant"' in holder
+        assert APPLICATION["applicant_name"] in holder and APPLICATION["address"] in holder
+
+
+def test_letters_and_proof_of_identity_follow_the_lock(locked):
+    """A letter is addressed to the applicant (name, address): it needs the
+    personal-data permission, as the scan of the identity card does."""
+    obj, untouched = locked
+    for view in ("/@@request-letter?kind=answer", "/@@attachment/0/x.jpg"):
+        assert _page(obj, VIEWER, view).status_code in (302, 401, 403), view
+    assert _page(untouched, VIEWER, "/@@attachment/0/x.jpg").status_code == 200

@@ -41,6 +41,7 @@ PERSONAL = (
 # What the applicant gives about themselves, in the form's order.
 APPLICANT_FIELDS = ("applicant_type", "organization_type", *PERSONAL)
 READ_PERSONAL = "zhengwu.ViewRequestPersonalData"
+PERSONAL_DATA = "zhengwu: View disclosure request personal data"  # its title, for checks
 EDIT_SUBMISSION = "zhengwu.EditRequestSubmission"
 HANDLE = "zhengwu.HandleDisclosureRequests"
 

@@ -18,6 +18,7 @@ from zhengwu.requests import report
 from zhengwu.requests import statutory_clock
 from zhengwu.requests import submission
 from zhengwu.requests import worklist
+from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.downloads import download
 from zhengwu.requests.downloads import letter_response
 from zhengwu.requests.events import history
@@ -134,6 +135,11 @@ class RequestView(BrowserView):
 
     def state(self):
         return api.content.get_state(self.context)
+
+    def may_see_personal(self):
+        """The applicant block follows the fields' own read permission (the
+        second lock), not View alone."""
+        return api.user.has_permission(PERSONAL_DATA, obj=self.context)
 
     def organ(self):
         return organ_titles().get(self.context.organ, "")
