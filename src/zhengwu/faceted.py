@@ -19,6 +19,7 @@ from Products.CMFPlone.PloneBatch import Batch
 from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
 from zhengwu import _
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
@@ -93,12 +94,6 @@ def published_query(context, portal_type):
     if IPloneSiteRoot.providedBy(context):
         query["Language"] = [api.portal.get_current_language(), ""]
     return query
-
-
-def organ_titles():
-    """UID → title of every department (titles of organs are public)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
 
 
 def rid_set(results):

@@ -13,14 +13,14 @@ from zhengwu.faceted import batching
 from zhengwu.faceted import count
 from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import integer
-from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
 from zhengwu.faceted import single
 from zhengwu.faceted import text_query
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 
-__all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection", "organ_titles")
+__all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection")
 
 FACETS = ("topic", "organ", "genre", "year", "validity")
 INDEXES = {

@@ -16,11 +16,11 @@ from plone.restapi.services.content.utils import create
 from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zhengwu import _
-from zhengwu.faceted import organ_titles
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import MATERIAL_FORMATS
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.site.department import organ_titles
 from zope.component import getMultiAdapter
 from zope.component import getUtility
 from zope.i18n import translate

@@ -5,13 +5,13 @@ from zhengwu import _
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import batching
 from zhengwu.faceted import FacetedSearch
-from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
 from zhengwu.faceted import single
 from zhengwu.faceted import text_query
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 

@@ -8,7 +8,6 @@ from Products.Five.browser import BrowserView
 from zhengwu import _
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import integer
-from zhengwu.faceted import organ_titles
 from zhengwu.petitions import stats
 from zhengwu.petitions import submission
 from zhengwu.petitions import worklist
@@ -16,6 +15,7 @@ from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.petitions.rating import rate
 from zhengwu.petitions.status import status
+from zhengwu.site.department import organ_titles
 from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused

@@ -19,11 +19,11 @@ from zhengwu import _
 from zhengwu import clock
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import integer
-from zhengwu.faceted import organ_titles
 from zhengwu.faceted import single
 from zhengwu.requests.kinds import ORGANIZATION_TYPES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import REASONS
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 

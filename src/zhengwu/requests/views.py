@@ -10,7 +10,6 @@ from zExceptions import NotFound
 from zhengwu import _
 from zhengwu import clock
 from zhengwu.faceted import BadFilter
-from zhengwu.faceted import organ_titles
 from zhengwu.files import AttachmentDownload
 from zhengwu.requests import kinds
 from zhengwu.requests import letters
@@ -18,12 +17,13 @@ from zhengwu.requests import report
 from zhengwu.requests import statutory_clock
 from zhengwu.requests import submission
 from zhengwu.requests import worklist
-from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.downloads import download
 from zhengwu.requests.downloads import letter_response
 from zhengwu.requests.events import history
 from zhengwu.requests.events import WORKFLOW_ID
+from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.status import status
+from zhengwu.site.department import organ_titles
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
