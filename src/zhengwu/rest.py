@@ -1,4 +1,4 @@
-"""What every product REST endpoint answers, written once (DESIGN.md §6).
+"""What every product REST endpoint answers, written once (docs/rest-api.md).
 
 - Errors: ``{"error": {"type", "message", "field"?, "errors"?}}`` with the
   status of their type; ``TooManyRequests`` adds a ``Retry-After`` header.
