@@ -5,7 +5,8 @@ Counts come from the catalog's own index structures: the result set of a
 query (rids) is intersected in C with each facet value's rid set, so a count
 costs a set intersection, never loading a brain or an object. A domain
 subclasses ``FacetedSearch`` with its base query, its facet indexes and its
-sort indexes, and parses requests with the helpers below.
+sort indexes, and parses requests with the helpers below (and the
+parameter readers of ``zhengwu.rest``).
 """
 
 from BTrees.IIBTree import IISet
@@ -13,67 +14,37 @@ from BTrees.IIBTree import intersection
 from plone import api
 from plone.base.interfaces import IPloneSiteRoot
 from plone.base.utils import munge_search_term
-from plone.base.utils import safe_text
-from plone.restapi.batching import HypermediaBatch
 from Products.CMFPlone.PloneBatch import Batch
 from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
 from zhengwu import _
+from zhengwu.rest import BadRequest
+from zhengwu.rest import batched
+from zhengwu.rest import page
+from zhengwu.rest import single
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
 
 
+PAGE_SIZE = 20
 MAX_PAGE = 100
 MAX_QUERY = 100
-
-
-class BadFilter(ValueError):
-    """A filter a citizen typed wrongly: ``field`` names it, ``message`` says why."""
-
-    def __init__(self, field, message):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
-def single(form, name):
-    """One value of a request parameter, stripped, or None."""
-    value = form.get(name)
-    if isinstance(value, (list, tuple)):
-        raise BadFilter(name, _("Give ${name} once.", mapping={"name": name}))
-    return safe_text(value).strip() if value not in (None, "") else None
-
-
-def integer(form, name, default, low, high):
-    value = single(form, name)
-    if value is None:
-        return default
-    try:
-        number = int(value)
-    except ValueError:
-        number = None
-    if number is None or not low <= number <= high:
-        raise BadFilter(
-            name,
-            _(
-                "${name} must be a whole number from ${low} to ${high}.",
-                mapping={"name": name, "low": low, "high": high},
-            ),
-        )
-    return number
 
 
 def text_query(form):
     q = single(form, "q")
     if q is not None and len(q) > MAX_QUERY:
-        raise BadFilter("q", _("Search for at most ${max} characters.", mapping={"max": MAX_QUERY}))
+        raise BadRequest(
+            _("Search for at most ${max} characters.", mapping={"max": MAX_QUERY}), "q"
+        )
     return q
 
 
 def batching(form):
-    """``(b_start, b_size)`` of a request."""
-    return integer(form, "b_start", 0, 0, 10**7), integer(form, "b_size", 20, 1, MAX_PAGE)
+    """``(b_start, b_size)`` of a request: pages of ``PAGE_SIZE`` by default."""
+    return page(form, PAGE_SIZE, MAX_PAGE)
 
 
 def published_query(context, portal_type):
@@ -93,12 +64,6 @@ def published_query(context, portal_type):
     if IPloneSiteRoot.providedBy(context):
         query["Language"] = [api.portal.get_current_language(), ""]
     return query
-
-
-def organ_titles():
-    """UID → title of every department (titles of organs are public)."""
-    catalog = api.portal.get_tool("portal_catalog")
-    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
 
 
 def rid_set(results):
@@ -193,8 +158,8 @@ class FacetedSearch:
         try:
             found = index._apply_index({"SearchableText": terms})
         except ParseError:
-            raise BadFilter(
-                "q", _("Search for words, not only punctuation or operators.")
+            raise BadRequest(
+                _("Search for words, not only punctuation or operators."), "q"
             ) from None
         return IISet(found[0].keys()) if found and found[0] else IISet()
 
@@ -284,15 +249,9 @@ class FacetedSearch:
 def listing(found, writer, request):
     """The JSON of one page of a faceted search, with its facets (the REST
     listings of the disclosure catalog and the guides)."""
-    batch = HypermediaBatch(request, found.page())
-    result = {
-        "@id": batch.canonical_url,
-        "items_total": batch.items_total,
-        "items": [writer.entry(brain) for brain in batch],
-        "facets": found.facets(),
-    }
-    if batch.links:
-        result["batching"] = batch.links
+    selection = found.selection
+    result = batched(request, found.page(), selection.b_start, selection.b_size, writer.entry)
+    result["facets"] = found.facets()
     return result
 
 
@@ -314,7 +273,7 @@ class FacetedPage:
         try:
             self.selection = self.selection_class(self.request.form)
             self.search = self.search_class(self.context, self.selection, self.request)
-        except BadFilter as error:
+        except BadRequest as error:
             self.error = translate(error.message, context=self.request)
             self.selection = self.selection_class({})
             self.search = self.search_class(self.context, self.selection, self.request)

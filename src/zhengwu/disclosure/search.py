@@ -8,19 +8,19 @@ from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
 from zhengwu.faceted import as_set
-from zhengwu.faceted import BadFilter
 from zhengwu.faceted import batching
 from zhengwu.faceted import count
 from zhengwu.faceted import FacetedSearch
-from zhengwu.faceted import integer
-from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
-from zhengwu.faceted import single
 from zhengwu.faceted import text_query
+from zhengwu.rest import BadRequest
+from zhengwu.rest import integer
+from zhengwu.rest import single
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 
-__all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection", "organ_titles")
+__all__ = ("FACETS", "CatalogSearch", "Selection")
 
 FACETS = ("topic", "organ", "genre", "year", "validity")
 INDEXES = {
@@ -46,26 +46,26 @@ class Selection:
         topic = single(form, "topic")
         if topic is not None:
             if topic not in topics.topics_by_code():
-                raise BadFilter(
-                    "topic",
+                raise BadRequest(
                     _(
                         "There is no subject category with the code ${code}.",
                         mapping={"code": topic},
                     ),
+                    "topic",
                 )
             self.filters["topic"] = topic
         organ = single(form, "organ")
         if organ is not None:
             if organ not in organ_titles():
-                raise BadFilter(
-                    "organ", _("There is no department with the id ${uid}.", mapping={"uid": organ})
+                raise BadRequest(
+                    _("There is no department with the id ${uid}.", mapping={"uid": organ}), "organ"
                 )
             self.filters["organ"] = organ
         genre = single(form, "genre")
         if genre is not None:
             if genre not in dict(GENRES):
-                raise BadFilter(
-                    "genre", _("There is no document genre ${genre}.", mapping={"genre": genre})
+                raise BadRequest(
+                    _("There is no document genre ${genre}.", mapping={"genre": genre}), "genre"
                 )
             self.filters["genre"] = genre
         year = integer(form, "year", None, 1949, 2100)
@@ -74,21 +74,21 @@ class Selection:
         validity = single(form, "validity")
         if validity is not None:
             if validity not in dict(VALIDITY):
-                raise BadFilter(
-                    "validity", _("Validity is one of valid, amended, repealed or expired.")
+                raise BadRequest(
+                    _("Validity is one of valid, amended, repealed or expired."), "validity"
                 )
             self.filters["validity"] = validity
         self.q = text_query(form)
         self.sort_on = single(form, "sort_on") or "publication_date"
         if self.sort_on not in SORTS:
-            raise BadFilter(
-                "sort_on", _("Sort by publication_date, written_date, index_number or title.")
+            raise BadRequest(
+                _("Sort by publication_date, written_date, index_number or title."), "sort_on"
             )
         order = single(form, "sort_order") or (
             "ascending" if self.sort_on == "title" else "descending"
         )
         if order not in ("ascending", "descending"):
-            raise BadFilter("sort_order", _("sort_order is ascending or descending."))
+            raise BadRequest(_("sort_order is ascending or descending."), "sort_order")
         self.sort_order = order
         self.b_start, self.b_size = batching(form)
 

@@ -11,6 +11,7 @@ from zhengwu.disclosure.genres import VALIDITY
 from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.faceted import FacetedPage
 from zhengwu.files import file_entries
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 
@@ -87,7 +88,7 @@ class ItemView(BrowserView):
         published = context.publication_date
         return [
             (_("Index number"), context.index_number or ""),
-            (_("Issuing organ"), search.organ_titles().get(context.issuing_organ, "")),
+            (_("Issuing organ"), organ_titles().get(context.issuing_organ, "")),
             (_("Document number"), context.document_number or ""),
             (_("Date written"), context.written_date.isoformat() if context.written_date else ""),
             (_("Publication date"), published.isoformat() if published else ""),

@@ -16,11 +16,12 @@ from plone.restapi.services.content.utils import create
 from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zhengwu import _
-from zhengwu.faceted import organ_titles
+from zhengwu import rest
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import MATERIAL_FORMATS
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.site.department import organ_titles
 from zope.component import getMultiAdapter
 from zope.component import getUtility
 from zope.i18n import translate
@@ -73,12 +74,12 @@ CHOICES = {
 MATERIAL_COLUMNS = ("name", "originals", "copies", "format", "required", "source")
 
 
-class FileRefused(ValueError):
-    """The whole file cannot be read: ``message`` says why, in one sentence."""
+class FileRefused(rest.BadRequest):
+    """The whole file cannot be read: ``message`` says why, in one sentence
+    (over REST, a 400 naming the field ``file``)."""
 
     def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, "file")
 
 
 def decode(data, encoding=None):
@@ -260,16 +261,10 @@ def _errors(error, request):
     """``[{"field", "message"}]`` of a refused row."""
     details = error.args[0] if error.args else error
     if isinstance(details, list):
-        return [
-            {
-                "field": entry.get("field"),
-                "message": translate(entry.get("message"), context=request),
-            }
-            for entry in details
-        ]
+        return [rest.field_error(e.get("field"), e.get("message"), request) for e in details]
     if isinstance(details, dict):
-        return [{"field": None, "message": details.get("message", str(details))}]
-    return [{"field": None, "message": translate(details, context=request)}]
+        return [rest.field_error(None, details.get("message", str(details)), request)]
+    return [rest.field_error(None, details, request)]
 
 
 class Importer:
@@ -302,7 +297,7 @@ class Importer:
 
     def _refuse(self, result, message, field=None):
         result["status"] = "refused"
-        result["errors"] = [{"field": field, "message": translate(message, context=self.request)}]
+        result["errors"] = [rest.field_error(field, message, self.request)]
         return result
 
     def row(self, number, raw):
@@ -390,18 +385,11 @@ class Importer:
             vocabulary = getUtility(IVocabularyFactory, field)(self.folder)
             for entry in values:
                 if not isinstance(entry, str) or entry not in vocabulary:
-                    errors.append(
-                        {
-                            "field": name,
-                            "message": translate(
-                                _(
-                                    "${value} is not one of the choices of ${field}.",
-                                    mapping={"value": str(entry), "field": name},
-                                ),
-                                context=self.request,
-                            ),
-                        }
+                    message = _(
+                        "${value} is not one of the choices of ${field}.",
+                        mapping={"value": str(entry), "field": name},
                     )
+                    errors.append(rest.field_error(name, message, self.request))
         return errors
 
     def _deserialize(self, obj, raw, create):

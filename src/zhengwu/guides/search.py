@@ -2,20 +2,20 @@
 ``@service-guides`` (machinery in ``zhengwu.faceted``)."""
 
 from zhengwu import _
-from zhengwu.faceted import BadFilter
 from zhengwu.faceted import batching
 from zhengwu.faceted import FacetedSearch
-from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
-from zhengwu.faceted import single
 from zhengwu.faceted import text_query
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.rest import BadRequest
+from zhengwu.rest import single
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 
-__all__ = ("FACETS", "BadFilter", "GuideSearch", "Selection")
+__all__ = ("FACETS", "GuideSearch", "Selection")
 
 FACETS = ("theme", "organ", "item_type", "service_object")
 INDEXES = {
@@ -47,17 +47,17 @@ class Selection:
                 continue
             known, message = choices[name]
             if value not in known:
-                raise BadFilter(name, _(message, mapping={"value": value}))
+                raise BadRequest(_(message, mapping={"value": value}), name)
             self.filters[name] = value
         self.q = text_query(form)
         self.sort_on = single(form, "sort_on") or "title"
         if self.sort_on not in SORTS:
-            raise BadFilter("sort_on", _("Sort by title or modified."))
+            raise BadRequest(_("Sort by title or modified."), "sort_on")
         order = single(form, "sort_order") or (
             "ascending" if self.sort_on == "title" else "descending"
         )
         if order not in ("ascending", "descending"):
-            raise BadFilter("sort_order", _("sort_order is ascending or descending."))
+            raise BadRequest(_("sort_order is ascending or descending."), "sort_order")
         self.sort_order = order
         self.b_start, self.b_size = batching(form)
 

@@ -10,7 +10,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
 from zhengwu import _
 from zhengwu.faceted import FacetedPage
-from zhengwu.faceted import organ_titles
 from zhengwu.guides import completeness
 from zhengwu.guides import search
 from zhengwu.guides import themes
@@ -19,6 +18,7 @@ from zhengwu.guides.kinds import MATERIAL_FORMATS
 from zhengwu.guides.kinds import SERVICE_OBJECTS
 from zhengwu.guides.listing import EntryWriter
 from zhengwu.guides.serializer import file_entry
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse

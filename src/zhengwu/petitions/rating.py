@@ -4,24 +4,25 @@ from plone import api
 from zhengwu import _
 from zhengwu.petitions.kinds import ANSWERED_STATES
 from zhengwu.petitions.kinds import SATISFACTION
-from zhengwu.submissions.intake import Refused
+from zhengwu.rest import BadRequest
+from zhengwu.rest import Conflict
 from zhengwu.submissions.lookup import system_user
 
 
 def rate(petition, value):
-    """Record ``value``; ``Refused`` with the reason otherwise."""
+    """Record ``value``; ``BadRequest`` or ``Conflict`` with the reason otherwise."""
     if value not in dict(SATISFACTION):
-        raise Refused(
-            400,
+        raise BadRequest(
             _(
                 "satisfaction is one of very_satisfied, satisfied, basically_satisfied, "
                 "dissatisfied or very_dissatisfied."
             ),
+            "satisfaction",
         )
     if api.content.get_state(petition) not in ANSWERED_STATES:
-        raise Refused(409, _("The petition has no approved reply yet."))
+        raise Conflict(_("The petition has no approved reply yet."), "satisfaction")
     if petition.satisfaction:
-        raise Refused(409, _("This answer has already been rated."))
+        raise Conflict(_("This answer has already been rated."), "satisfaction")
     with system_user():
         petition.satisfaction = value
         petition.reindexObject(idxs=["getId"])  # refreshes the metadata the statistics read

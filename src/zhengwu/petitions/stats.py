@@ -11,11 +11,11 @@ from collections import Counter
 from datetime import timedelta
 from plone import api
 from zhengwu import clock
-from zhengwu.faceted import organ_titles
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.kinds import ANSWERED_STATES
 from zhengwu.petitions.kinds import OPEN_STATES
 from zhengwu.petitions.kinds import SATISFACTION
+from zhengwu.site.department import organ_titles
 from zhengwu.workdays import entered_schedules
 from zhengwu.workdays.calendar import day_status
 import Missing

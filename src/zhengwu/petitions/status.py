@@ -3,11 +3,11 @@ the dates, the reply once approved, the reason of a rejection. Never the
 personal fields (whoever holds the code need not be the writer)."""
 
 from plone import api
-from zhengwu.faceted import organ_titles
 from zhengwu.petitions.events import rejection_reason
 from zhengwu.petitions.kinds import ANSWERED_STATES
 from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 

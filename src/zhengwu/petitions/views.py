@@ -6,9 +6,6 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zhengwu import _
-from zhengwu.faceted import BadFilter
-from zhengwu.faceted import integer
-from zhengwu.faceted import organ_titles
 from zhengwu.petitions import stats
 from zhengwu.petitions import submission
 from zhengwu.petitions import worklist
@@ -16,9 +13,12 @@ from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.petitions.rating import rate
 from zhengwu.petitions.status import status
+from zhengwu.rest import BadRequest
+from zhengwu.rest import integer
+from zhengwu.rest import Refused
+from zhengwu.site.department import organ_titles
 from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
-from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
 from zope.i18n import translate
@@ -156,7 +156,7 @@ class StatsView(BrowserView):
         self.error = None
         try:
             self.year = integer(self.request.form, "year", None, 2000, 2100)
-        except BadFilter as error:
+        except BadRequest as error:
             self.error = _t(error.message, self.request)
             self.year = None
         years = stats.years()

@@ -3,9 +3,9 @@ approve, publish; a department's responder: reply), soonest due first, with
 overdue and due-soon flags as reminders."""
 
 from plone import api
-from zhengwu.faceted import organ_titles
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.kinds import CATEGORIES
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 

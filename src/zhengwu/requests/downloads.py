@@ -7,8 +7,9 @@ from plone.namedfile.utils import stream_data
 from zhengwu import _
 from zhengwu.requests import letters
 from zhengwu.requests.kinds import ANSWERED_STATES
+from zhengwu.rest import error_body
+from zhengwu.rest import NotFound
 from zhengwu.submissions.lookup import system_user
-from zhengwu.submissions.rest import refused
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -30,7 +31,9 @@ def download(request, found, form):
         kind = form.get("letter")
         if kind is not None:
             if kind not in letters.available(found, state):
-                return refused(request, 404, _("This request has no such letter."), "letter")
+                return error_body(
+                    request, NotFound(_("This request has no such letter."), "letter")
+                )
             return letter_response(found, kind, request)
         files = list(found.reply_attachments or []) if state in ANSWERED_STATES else []
         try:
@@ -38,7 +41,7 @@ def download(request, found, form):
         except (TypeError, ValueError):
             position = -1
         if not 0 <= position < len(files):
-            return refused(request, 404, _("This request has no such file."), "file")
+            return error_body(request, NotFound(_("This request has no such file."), "file"))
         blob = files[position]
         set_headers(blob, request.response, filename=blob.filename)
         return stream_data(blob)

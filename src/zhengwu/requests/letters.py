@@ -7,13 +7,13 @@ from plone import api
 from string import Template
 from zhengwu import _
 from zhengwu import clock
-from zhengwu.faceted import organ_titles
 from zhengwu.requests import docx
 from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.requests.settings import DEFAULTS
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 

@@ -17,13 +17,13 @@ from datetime import date
 from plone import api
 from zhengwu import _
 from zhengwu import clock
-from zhengwu.faceted import BadFilter
-from zhengwu.faceted import integer
-from zhengwu.faceted import organ_titles
-from zhengwu.faceted import single
 from zhengwu.requests.kinds import ORGANIZATION_TYPES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import REASONS
+from zhengwu.rest import BadRequest
+from zhengwu.rest import integer
+from zhengwu.rest import single
+from zhengwu.site.department import organ_titles
 from zope.i18n import translate
 
 
@@ -167,12 +167,12 @@ def report(year, organ=None, request=None):
 
 
 def report_year(form):
-    """``(year, organ)`` from a request's parameters; ``BadFilter`` for a
+    """``(year, organ)`` from a request's parameters; ``BadRequest`` for a
     year outside 2000 to this year or an organ that is no department.
     The default is last year: the report is due by 31 January."""
     this_year = clock.today().year
     year = integer(form, "year", this_year - 1, 2000, this_year)
     organ = single(form, "organ")
     if organ is not None and organ not in organ_titles():
-        raise BadFilter("organ", _("organ must be the UID of a department."))
+        raise BadRequest(_("organ must be the UID of a department."), "organ")
     return year, organ

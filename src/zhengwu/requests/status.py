@@ -4,7 +4,6 @@ with its letter and files. Never the applicant's personal fields (whoever
 holds the code need not be the applicant)."""
 
 from plone import api
-from zhengwu.faceted import organ_titles
 from zhengwu.requests import letters
 from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import ANSWERED_STATES
@@ -12,6 +11,7 @@ from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
+from zhengwu.site.department import organ_titles
 from zhengwu.workdays.calendar import china_date
 from zope.i18n import translate
 

@@ -9,8 +9,6 @@ from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zhengwu import _
 from zhengwu import clock
-from zhengwu.faceted import BadFilter
-from zhengwu.faceted import organ_titles
 from zhengwu.files import AttachmentDownload
 from zhengwu.requests import kinds
 from zhengwu.requests import letters
@@ -18,12 +16,14 @@ from zhengwu.requests import report
 from zhengwu.requests import statutory_clock
 from zhengwu.requests import submission
 from zhengwu.requests import worklist
-from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.downloads import download
 from zhengwu.requests.downloads import letter_response
 from zhengwu.requests.events import history
 from zhengwu.requests.events import WORKFLOW_ID
+from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.status import status
+from zhengwu.rest import BadRequest
+from zhengwu.site.department import organ_titles
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
@@ -218,7 +218,7 @@ class ReportView(BrowserView):
         self.error = None
         try:
             self.year, self.organ = report.report_year(self.request.form)
-        except BadFilter as error:
+        except BadRequest as error:
             self.request.response.setStatus(400)
             self.error = _t(error.message, self.request)
             self.year, self.organ = clock.today().year - 1, None

@@ -3,9 +3,9 @@ soonest due first, flagged overdue or due soon, paused (consulting) or
 waiting for a correction."""
 
 from plone import api
-from zhengwu.faceted import organ_titles
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
+from zhengwu.site.department import organ_titles
 from zhengwu.workdays.calendar import china_date
 from zope.i18n import translate
 

@@ -57,16 +57,24 @@ class AuditLog(Persistent):
     def __len__(self):
         return self._length()
 
+    def count(self, actor=None, action=None, path=None, since=None, until=None):
+        """How many entries ``search`` finds; read from the lengths of the
+        log and of the BTree's range unless an actor, action or path is
+        asked for (then every entry of the range is read)."""
+        if actor or action or path:
+            return sum(1 for _entry in self.search(actor, action, path, since, until))
+        if since is None and until is None:
+            return len(self)
+        return len(self._entries.values(*_range(since, until)))
+
     def search(self, actor=None, action=None, path=None, since=None, until=None):
         """Matching entries, newest first (a generator: nothing is copied).
 
         ``since``/``until`` are datetimes bounding the BTree range; ``path``
         matches the object and everything below it.
         """
-        low = (_micros(since), 0) if since else None
-        high = (_micros(until), 2**32) if until else None
         prefix = path.rstrip("/") + "/" if path else None
-        for entry in _newest_first(self._entries, low, high):
+        for entry in _newest_first(self._entries, *_range(since, until)):
             if actor and entry["actor"] != actor:
                 continue
             if action and entry["action"] != action:
@@ -74,6 +82,13 @@ class AuditLog(Persistent):
             if path and not (entry["path"] == path or entry["path"].startswith(prefix)):
                 continue
             yield entry
+
+
+def _range(since, until):
+    """The BTree keys bounding the entries from ``since`` to ``until``."""
+    low = (_micros(since), 0) if since else None
+    high = (_micros(until), 2**32) if until else None
+    return low, high
 
 
 def _newest_first(tree, low, high):

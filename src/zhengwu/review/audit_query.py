@@ -5,6 +5,8 @@ from datetime import datetime
 from datetime import time
 from datetime import UTC
 from zhengwu import _
+from zhengwu.rest import BadRequest
+from zhengwu.rest import single
 from zhengwu.review.audit_log import FIELDS
 from zhengwu.review.audit_log import IAuditLog
 from zhengwu.spreadsheet import safe_cell
@@ -17,22 +19,13 @@ import itertools
 FILTERS = ("actor", "action", "path", "since", "until")
 
 
-class BadFilter(ValueError):
-    """A filter value that cannot be used; ``field`` names it."""
-
-    def __init__(self, field, message):
-        super().__init__(message)
-        self.field = field
-        self.message = message
-
-
 def _date(field, value, end=False):
     if not value:
         return None
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise BadFilter(field, _("Use a date such as 2026-01-31 or 2026-01-31T09:30.")) from None
+        raise BadRequest(_("Use a date such as 2026-01-31 or 2026-01-31T09:30."), field) from None
     if len(value) == 10 and end:  # a bare date includes the whole day
         parsed = datetime.combine(parsed.date(), time.max)
     if parsed.tzinfo is None:
@@ -40,34 +33,13 @@ def _date(field, value, end=False):
     return parsed
 
 
-MAX_START = 10**9
-
-
-def text(form, name, default=""):
-    """One text parameter; a repeated or non-text one is a BadFilter."""
-    value = form.get(name, default)
-    if value is None:
-        return default
-    if not isinstance(value, str):
-        raise BadFilter(name, _("Give this parameter once, as text."))
-    return value.strip()
-
-
-def number(form, name, default):
-    """A whole number from 0 to MAX_START."""
-    value = text(form, name, str(default)) or str(default)
-    if not value.isdigit() or int(value) > MAX_START:
-        raise BadFilter(name, _("Use a whole number."))
-    return int(value)
-
-
 def parse_filters(form):
-    """{filter: value} from request parameters; raises BadFilter."""
-    filters = {name: text(form, name) for name in FILTERS}
+    """{filter: value} from request parameters; raises ``BadRequest``."""
+    filters = {name: single(form, name) for name in FILTERS}
     since = _date("since", filters["since"])
     until = _date("until", filters["until"], end=True)
     if since and until and since > until:
-        raise BadFilter("until", _("The end date is before the start date."))
+        raise BadRequest(_("The end date is before the start date."), "until")
     return {
         "actor": filters["actor"] or None,
         "action": filters["action"] or None,
@@ -77,8 +49,17 @@ def parse_filters(form):
     }
 
 
+def wants_csv(form):
+    """Whether ``format=csv`` asks for the CSV export."""
+    return single(form, "format") == "csv"
+
+
 def search(filters):
     return getUtility(IAuditLog).search(**filters)
+
+
+def count(filters):
+    return getUtility(IAuditLog).count(**filters)
 
 
 def batch(entries, start, size):

@@ -4,6 +4,9 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zhengwu.rest import BadRequest
+from zhengwu.rest import integer
+from zhengwu.rest import MAX_START
 from zhengwu.review import audit_query
 
 
@@ -23,9 +26,9 @@ class AuditLogView(BrowserView):
         self.entries, self.more, self.start = [], False, 0
         try:
             filters = audit_query.parse_filters(form)
-            self.start = audit_query.number(form, "b_start", 0)
-            wants_csv = audit_query.text(form, "format") == "csv"
-        except audit_query.BadFilter as error:
+            self.start = integer(form, "b_start", 0, 0, MAX_START)
+            wants_csv = audit_query.wants_csv(form)
+        except BadRequest as error:
             self.error = error
             return self.index()
         if wants_csv:

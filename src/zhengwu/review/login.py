@@ -1,6 +1,6 @@
-"""Failed logins go to the audit log, from the classic form and from @login."""
+"""Failed logins from the classic form go to the audit log (those of
+@login: ``services/login``)."""
 
-from plone.restapi.services.auth.login import Login
 from Products.CMFPlone.browser.login.login import LoginForm
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu.review.audit_events import login_failed
@@ -27,13 +27,3 @@ class AuditedLoginForm(LoginForm):
     @property
     def portal_state(self):
         return self.context.restrictedTraverse("@@plone_portal_state")
-
-
-class AuditedLogin(Login):
-    def reply(self):
-        result = super().reply()
-        if self.request.response.getStatus() == 401:
-            from plone.restapi.deserializer import json_body
-
-            login_failed(str(json_body(self.request).get("login", ""))[:100])
-        return result

@@ -4,6 +4,7 @@ Its code (统一社会信用代码 or 9-character 组织机构代码) prefixes t
 numbers of everything the department publishes, so it is checked when saved.
 """
 
+from plone import api
 from plone.dexterity.content import Container
 from plone.supermodel import model
 from zhengwu import _
@@ -113,3 +114,9 @@ class IDepartment(model.Schema):
 @implementer(IDepartment)
 class Department(Container):
     """A department's folder; its groups are made by department_groups."""
+
+
+def organ_titles():
+    """UID → title of every department (titles of organs are public)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}

@@ -4,15 +4,14 @@ honeypot and the per-client limit), the submission stored in its own
 transaction, refusals and field errors answered, and the receipt."""
 
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.services import Service
 from zExceptions import NotFound
 from zhengwu import _
+from zhengwu.rest import invalid_fields
+from zhengwu.rest import json_body
+from zhengwu.rest import Refused
+from zhengwu.rest import Service
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.intake import HONEYPOT
-from zhengwu.submissions.intake import Refused
-from zhengwu.submissions.rest import body
-from zhengwu.submissions.rest import field_errors
-from zhengwu.submissions.rest import refused
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
@@ -27,17 +26,15 @@ class Submitting:
         return {"tracking_number": obj.tracking_number, "query_code": code}
 
     def _store(self, data):
-        """``(receipt, None)`` or ``(None, (status, errors, message))``."""
+        """The receipt; ``Refused`` for a refused submission, ``BadRequest``
+        with ``errors`` for one with field errors."""
         alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            obj, code, errors = committed(
-                lambda: self.submission.submit(self.context, data, self.request)
-            )
-        except Refused as error:
-            return None, (error.status, [], error.message)
+        obj, code, errors = committed(
+            lambda: self.submission.submit(self.context, data, self.request)
+        )
         if errors:
-            return None, (400, errors, _("Please correct the marked fields."))
-        return self.receipt(obj, code), None
+            raise invalid_fields(errors)
+        return self.receipt(obj, code)
 
 
 class SubmissionForm(Submitting):
@@ -50,11 +47,12 @@ class SubmissionForm(Submitting):
             form = self.request.form
             data = {k: form.get(k) for k in (*self.submission.FIELDS, HONEYPOT) if k in form}
             self.values = {k: v for k, v in data.items() if isinstance(v, str)}
-            self.result, problem = self._store(data)
-            if problem:
-                status, errors, message = problem
-                self.request.response.setStatus(status)
-                self.errors = {e["field"]: e["message"] for e in errors}
+            try:
+                self.result = self._store(data)
+            except Refused as refused:
+                self.request.response.setStatus(refused.status)
+                self.errors = {e["field"]: e["message"] for e in refused.errors or ()}
+                message = _("Please correct the marked fields.") if self.errors else refused.message
                 self.error = translate(message, context=self.request)
         return self.index()
 
@@ -64,15 +62,7 @@ class SubmissionPost(Submitting, Service):
     error per field, 403/429 refusals."""
 
     def reply(self):
-        data = body(self.request)
-        if not isinstance(data, dict):
-            return refused(self.request, 400, _("The request body must be a JSON object."))
-        receipt, problem = self._store(data)
-        if problem:
-            status, errors, message = problem
-            if errors:
-                return field_errors(self.request, errors)
-            return refused(self.request, status, message)
+        receipt = self._store(json_body(self.request))
         self.request.response.setStatus(201)
         return receipt
 

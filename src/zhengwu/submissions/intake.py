@@ -3,6 +3,8 @@
 ``read`` returns the cleaned values and a list of ``{"field", "message"}``
 errors, one per bad field, each a sentence: the REST services answer them
 as a 400, the forms show them next to their fields. Nothing is stored here.
+A submission refused whole (a filled honeypot, a flood) raises
+``zhengwu.rest.Refused``.
 """
 
 from plone import api
@@ -12,6 +14,8 @@ from zhengwu import _
 from zhengwu.field_errors import problem
 from zhengwu.field_errors import t
 from zhengwu.files import blob_from_json
+from zhengwu.rest import Refused
+from zhengwu.rest import TooManyRequests
 from zhengwu.submissions import throttle
 from zope.schema import ValidationError
 from zope.schema.interfaces import IBool
@@ -27,15 +31,6 @@ TRUE = {"1", "true", "on", "yes", "y"}
 
 def setting(name, default):
     return api.portal.get_registry_record(f"zhengwu.submissions.{name}", default=default)
-
-
-class Refused(ValueError):
-    """The whole submission is refused (a filled honeypot, a flood)."""
-
-    def __init__(self, status, message):
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def _text(value):
@@ -152,27 +147,14 @@ def _attachments(raw):
     return files
 
 
-def error_body(errors, message=None):
-    """The 400 answer of a submission with field errors."""
-    first = errors[0] if errors else {}
-    return {
-        "error": {
-            "type": "BadRequest",
-            "message": message or first.get("message", ""),
-            "field": first.get("field"),
-            "errors": errors,
-        }
-    }
-
-
 def receive(data, schema, names, context, request, flood, rules=None):
-    """``read`` within the per-client limit: ``Refused(429, flood)`` once
-    the client sent too many; ``rules(values)`` adds the errors between
+    """``read`` within the per-client limit: ``TooManyRequests(flood)``
+    once the client sent too many; ``rules(values)`` adds the errors between
     fields. A submission counts once it is stored (after commit), a filled
     honeypot at once."""
     client = throttle.client(request)
     if throttle.SUBMISSIONS.exceeded(client):
-        raise Refused(429, flood)
+        raise TooManyRequests(flood, throttle.SUBMISSIONS.retry_after(client))
     try:
         values, errors = read(data, schema, names, context)
     except Refused:

@@ -7,10 +7,12 @@ from AccessControl.users import UnrestrictedUser
 from contextlib import contextmanager
 from plone import api
 from zhengwu import _
+from zhengwu.rest import BadRequest
+from zhengwu.rest import NotFound
+from zhengwu.rest import TooManyRequests
 from zhengwu.submissions import codes
 from zhengwu.submissions import throttle
 from zhengwu.submissions import tracking
-from zhengwu.submissions.intake import Refused
 
 
 SYSTEM_USER = "zhengwu-submissions"
@@ -18,10 +20,12 @@ _DUMMY = codes.hash_code("not a code")
 
 
 def find(number, code, request, portal_type):
-    """The object, or None; ``Refused(429)`` once the client failed too often."""
+    """The object, or None; ``TooManyRequests`` once the client failed too often."""
     client = throttle.client(request)
     if throttle.LOOKUPS.exceeded(client):
-        raise Refused(429, _("Too many wrong attempts; try again later."))
+        raise TooManyRequests(
+            _("Too many wrong attempts; try again later."), throttle.LOOKUPS.retry_after(client)
+        )
     uid = tracking.lookup(number)
     obj = None
     if uid:
@@ -35,6 +39,20 @@ def find(number, code, request, portal_type):
     if obj is None:
         throttle.LOOKUPS.hit(client)
     return obj
+
+
+def find_or_refuse(data, request, portal_type, not_found):
+    """The submission ``data`` names by ``tracking_number`` and
+    ``query_code`` (a REST body or query): ``BadRequest`` without both,
+    ``NotFound`` with the message ``not_found`` for a wrong number or code,
+    ``TooManyRequests`` once the client failed too often."""
+    number, code = data.get("tracking_number"), data.get("query_code")
+    if not isinstance(number, str) or not isinstance(code, str):
+        raise BadRequest(_("Give tracking_number and query_code once each."), "query_code")
+    found = find(number, code, request, portal_type)
+    if found is None:
+        raise NotFound(not_found)
+    return found
 
 
 @contextmanager

@@ -8,6 +8,7 @@ process: keep the limits low, or let the proxy limit too (docs/petitions.md).
 
 from plone import api
 from threading import Lock
+import math
 import time
 
 
@@ -39,6 +40,20 @@ class Throttle:
         limit, window = self._settings()
         with self._lock:
             return len(self._recent(key, window, time.monotonic())) >= limit
+
+    def retry_after(self, key):
+        """Whole seconds until ``key`` is under its limit again (at least 1),
+        for the ``Retry-After`` of a refusal."""
+        limit, window = self._settings()
+        now = time.monotonic()
+        with self._lock:
+            hits = self._recent(key, window, now)
+        if limit <= 0:  # closed to everyone: ask again after a window
+            return max(1, math.ceil(window))
+        if len(hits) < limit:
+            return 1
+        # Under the limit once the window has passed its oldest hits.
+        return max(1, math.ceil(window - (now - hits[len(hits) - limit])))
 
     def hit(self, key):
         limit, window = self._settings()

@@ -4,53 +4,37 @@
 selection as open data, written row by row to a spooled file and streamed.
 """
 
-from plone.restapi.services import Service
+from plone.restapi.services import _no_content_marker
 from zhengwu import _
 from zhengwu.disclosure import export
 from zhengwu.disclosure import search
 from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.faceted import listing
-from zope.i18n import translate
-import json
+from zhengwu.rest import choice
+from zhengwu.rest import Service
 
 
 class DisclosureCatalogGet(Service):
-    def _error(self, field, message):
-        self.request.response.setStatus(400)
-        return {
-            "error": {
-                "type": "BadRequest",
-                "field": field,
-                "message": translate(message, context=self.request),
-            }
-        }
+    download = None  # the export's file, the body instead of JSON
 
     def _format(self):
-        value = self.request.form.get("format")
-        if value in (None, ""):
-            return "csv" if "text/csv" in (self.request.getHeader("Accept") or "") else None
-        if value not in ("csv", "json"):
-            raise search.BadFilter("format", _("format is csv or json."))
-        return value
+        fmt = choice(self.request.form, "format", ("csv", "json"), _("format is csv or json."))
+        if fmt is None and "text/csv" in (self.request.getHeader("Accept") or ""):
+            return "csv"
+        return fmt
+
+    def reply(self):
+        selection = search.Selection(self.request.form)
+        fmt = self._format()
+        found = search.CatalogSearch(self.context, selection, self.request)
+        if fmt is None:
+            return listing(found, EntryWriter(self.request, found.organs), self.request)
+        self.download = self.export(found, fmt)
+        return _no_content_marker
 
     def render(self):
-        self.check_permission()
-        try:
-            selection = search.Selection(self.request.form)
-            fmt = self._format()
-            found = search.CatalogSearch(self.context, selection, self.request)
-        except search.BadFilter as error:
-            return self._json(self._error(error.field, error.message))
-        if fmt is None:
-            return self._json(self.listing(found))
-        return self.export(found, fmt)
-
-    def _json(self, data):
-        self.request.response.setHeader("Content-Type", "application/json")
-        return json.dumps(data, indent=2, sort_keys=True, separators=(", ", ": "))
-
-    def listing(self, found):
-        return listing(found, EntryWriter(self.request, found.organs), self.request)
+        answer = super().render()
+        return answer if self.download is None else self.download
 
     def export(self, found, fmt):
         writer = EntryWriter(self.request, found.organs)

@@ -6,8 +6,9 @@ takes every path segment after its name.
 
 from plone import api
 from plone.restapi.interfaces import ISerializeToJson
-from plone.restapi.services import Service
-from zExceptions import NotFound
+from zhengwu import _
+from zhengwu.rest import NotFound
+from zhengwu.rest import Service
 from zope.component import getMultiAdapter
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -32,7 +33,9 @@ class IndexNumberGet(Service):
             index_number=number,
         )
         if not number or not brains:
-            raise NotFound(number)
+            raise NotFound(
+                _("No published item has the index number ${number}.", mapping={"number": number})
+            )
         language = api.portal.get_current_language()
         brain = next((b for b in brains if b.Language == language), brains[0])
         return getMultiAdapter((brain.getObject(), self.request), ISerializeToJson)()

@@ -1,11 +1,13 @@
 """GET /@petition-alarm: consultations approaching three months without an
-answer (administrators)."""
+answer (administrators), batched like plone.restapi's lists."""
 
-from plone.restapi.services import Service
 from zhengwu.petitions import stats
+from zhengwu.rest import batched
+from zhengwu.rest import page
+from zhengwu.rest import Service
 
 
 class PetitionAlarmGet(Service):
     def reply(self):
-        items = stats.alarm()
-        return {"items_total": len(items), "items": items}
+        start, size = page(self.request.form)
+        return batched(self.request, stats.alarm(), start, size)

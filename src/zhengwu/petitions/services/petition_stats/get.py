@@ -1,22 +1,17 @@
 """GET /@petition-stats?year=YYYY&department=UID: public statistics."""
 
-from plone.restapi.services import Service
 from zhengwu import _
-from zhengwu.faceted import BadFilter
-from zhengwu.faceted import integer
-from zhengwu.faceted import single
 from zhengwu.petitions import stats
-from zhengwu.submissions.rest import refused
+from zhengwu.rest import integer
+from zhengwu.rest import Service
+from zhengwu.rest import single
 from zope.i18n import translate
 
 
 class PetitionStatsGet(Service):
     def reply(self):
-        try:
-            year = integer(self.request.form, "year", None, 2000, 2100)
-            department = single(self.request.form, "department")
-        except BadFilter as error:
-            return refused(self.request, 400, error.message, error.field)
+        year = integer(self.request.form, "year", None, 2000, 2100)
+        department = single(self.request.form, "department")
         rows = stats.figures(year, department)
         return {
             "@id": f"{self.context.absolute_url()}/@petition-stats",

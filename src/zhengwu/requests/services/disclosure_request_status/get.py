@@ -1,17 +1,19 @@
 """GET /@disclosure-request-status?tracking_number=…&query_code=…"""
 
-from plone.restapi.services import Service
-from zhengwu.requests.services.common import Answer
-from zhengwu.requests.services.common import applicants_request
+from zhengwu import _
 from zhengwu.requests.status import status
+from zhengwu.rest import Service
+from zhengwu.submissions.lookup import find_or_refuse
 from zhengwu.submissions.lookup import system_user
 
 
 class DisclosureRequestStatusGet(Service):
     def reply(self):
-        try:
-            found = applicants_request(self.request, self.request.form)
-        except Answer as answer:
-            return answer.body
+        record = find_or_refuse(
+            self.request.form,
+            self.request,
+            "DisclosureRequest",
+            _("No request has this tracking number and query code."),
+        )
         with system_user():
-            return status(found, self.request)
+            return status(record, self.request)

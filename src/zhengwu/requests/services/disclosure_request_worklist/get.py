@@ -1,16 +1,18 @@
 """GET /@disclosure-request-worklist: the requests waiting for the current
-officer, soonest due first, with their flags."""
+officer, soonest due first, with their flags (counted over the whole list),
+batched like plone.restapi's lists."""
 
-from plone.restapi.services import Service
 from zhengwu.requests import worklist
+from zhengwu.rest import batched
+from zhengwu.rest import page
+from zhengwu.rest import Service
 
 
 class DisclosureRequestWorklistGet(Service):
     def reply(self):
+        start, size = page(self.request.form)
         items = worklist.entries(self.context, self.request)
-        return {
-            "items_total": len(items),
-            "overdue": sum(1 for i in items if i["flag"] == "overdue"),
-            "due_soon": sum(1 for i in items if i["flag"] == "due_soon"),
-            "items": items,
-        }
+        result = batched(self.request, items, start, size)
+        result["overdue"] = sum(1 for i in items if i["flag"] == "overdue")
+        result["due_soon"] = sum(1 for i in items if i["flag"] == "due_soon")
+        return result

@@ -1,15 +1,18 @@
 """GET /@audit-log: the audit log for Site Administrators, newest first.
 
-Filters ``actor``, ``action``, ``path``, ``since``, ``until``; batched with
-``b_start`` and ``b_size`` (at most 500); ``format=csv`` (or
-``Accept: text/csv``) streams the whole selection as CSV.
+Filters ``actor``, ``action``, ``path``, ``since``, ``until``; batched like
+plone.restapi's lists with ``b_start`` and ``b_size`` (at most 500);
+``format=csv`` (or ``Accept: text/csv``) streams the whole selection as CSV.
 """
 
 from plone.restapi.services import _no_content_marker
-from plone.restapi.services import Service
-from urllib.parse import urlencode
+from zhengwu.rest import batched
+from zhengwu.rest import integer
+from zhengwu.rest import MAX_START
+from zhengwu.rest import Page
+from zhengwu.rest import Service
 from zhengwu.review import audit_query
-from zope.i18n import translate
+import itertools
 
 
 MAX_BATCH = 500
@@ -18,34 +21,15 @@ MAX_BATCH = 500
 class AuditLogGet(Service):
     def reply(self):
         form = self.request.form
-        try:
-            filters = audit_query.parse_filters(form)
-            start = audit_query.number(form, "b_start", 0)
-            size = audit_query.number(form, "b_size", 25)
-            wants_csv = audit_query.text(form, "format") == "csv"
-        except audit_query.BadFilter as error:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "field": error.field,
-                    "message": translate(error.message, context=self.request),
-                }
-            }
-        wants_csv = wants_csv or "text/csv" in (self.request.getHeader("Accept") or "")
-        if wants_csv:
+        filters = audit_query.parse_filters(form)
+        start = integer(form, "b_start", 0, 0, MAX_START)
+        # Any size is taken, and kept within one to MAX_BATCH entries.
+        size = min(max(integer(form, "b_size", 25, 0, MAX_START), 1), MAX_BATCH)
+        wants_csv = audit_query.wants_csv(form)
+        if wants_csv or "text/csv" in (self.request.getHeader("Accept") or ""):
             audit_query.write_csv(self.request.response, filters)
             return _no_content_marker
-        size = min(max(size, 1), MAX_BATCH)
-        items, more = audit_query.batch(audit_query.search(filters), start, size)
-        base = f"{self.context.absolute_url()}/@audit-log"
-        query = {k: v for k, v in form.items() if k in audit_query.FILTERS and v}
-        result = {
-            "@id": f"{base}?{urlencode(dict(query, b_start=start, b_size=size))}",
-            "items": items,
-        }
-        if more:
-            result["batching"] = {
-                "next": f"{base}?{urlencode(dict(query, b_start=start + size, b_size=size))}"
-            }
-        return result
+        # The log is read as a stream: only this page's entries, and the
+        # total from the log's lengths where the filters allow.
+        entries = itertools.islice(audit_query.search(filters), start, start + size)
+        return batched(self.request, Page(entries, audit_query.count(filters)), start, size)

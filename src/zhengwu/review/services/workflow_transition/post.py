@@ -10,56 +10,45 @@
 """
 
 from AccessControl import getSecurityManager
-from plone.restapi.deserializer import json_body
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from zhengwu import _
+from zhengwu.rest import AnswersRefusals
+from zhengwu.rest import BadRequest
+from zhengwu.rest import Forbidden
+from zhengwu.rest import json_body
+from zhengwu.rest import Refused
 from zhengwu.review.guards import separation_refusal
-from zope.i18n import translate
 
 
 DATE_KEYS = ("effective", "expires", "effectiveDate", "expirationDate")
 
 
-class ReviewedWorkflowTransition(WorkflowTransition):
+class ReviewedWorkflowTransition(AnswersRefusals, WorkflowTransition):
     def reply(self):
         if self.transition:
-            refused = self._refuse()
-            if refused is not None:
-                status, kind, message = refused
-                self.request.response.setStatus(status)
-                return {
-                    "error": {"type": kind, "message": translate(message, context=self.request)}
-                }
+            self._check()
         return super().reply()
 
-    def _refuse(self):
-        try:
-            data = json_body(self.request)
-        except Exception:  # noqa: BLE001 - any unparsable body
-            return 400, "BadRequest", _("The request body is not valid JSON.")
-        if not isinstance(data, dict):
-            return 400, "BadRequest", _("The request body must be a JSON object.")
+    def _check(self):
+        """``Refused`` for what this user may not do (nothing touched yet)."""
+        data = json_body(self.request)
         comment = data.get("comment", "")
         if not isinstance(comment, str):
-            return 400, "BadRequest", _("The comment must be text.")
+            raise BadRequest(_("The comment must be text."), "comment")
         if self.transition not in self._available():
             reason = separation_refusal(self.context, self.transition)
             if reason is not None:
-                return 403, "SeparationOfDuties", reason
-            return (
+                raise Forbidden(reason, kind="SeparationOfDuties")
+            # plone.restapi's own type for a transition it cannot perform
+            raise Refused(
                 400,
-                "WorkflowException",
                 _("This action is not available to you for this item in its current state."),
+                kind="WorkflowException",
             )
         if any(key in data for key in DATE_KEYS) and not getSecurityManager().checkPermission(
             "Modify portal content", self.context
         ):
-            return (
-                403,
-                "Unauthorized",
-                _("Only someone who may edit the item sets its publication dates."),
-            )
-        return None
+            raise Forbidden(_("Only someone who may edit the item sets its publication dates."))
 
     def _available(self):
         return {t["id"] for t in self.wftool.getTransitionsFor(self.context)}

@@ -1,6 +1,6 @@
 """GET /@site-identity: the footer data for headless front-ends."""
 
-from plone.restapi.services import Service
+from zhengwu.rest import Service
 from zhengwu.site.identity import get_identity
 
 
