@@ -6,12 +6,14 @@ from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from zhengwu import clock
-from zhengwu.petitions import demo as petitions_demo
+from zhengwu.demo import disclosure as disclosure_demo
+from zhengwu.demo import guides as guides_demo
+from zhengwu.demo import petitions as petitions_demo
+from zhengwu.demo import requests as requests_demo
+from zhengwu.demo import site as demo
 from zhengwu.petitions import stats
-from zhengwu.requests import demo as requests_demo
 from zhengwu.requests import report
 from zhengwu.requests import worklist
-from zhengwu.site import demo
 from zope.globalrequest import getRequest
 import pytest
 
@@ -77,8 +79,6 @@ def test_applying_it_twice_changes_nothing(demo_portal):
 
 
 def test_disclosure_catalogs(demo_portal):
-    from zhengwu.disclosure import demo as disclosure_demo
-
     section = demo_portal["zh-cn"]["xxgk"]
     assert {c for c, *_ in disclosure_demo.CATALOGS} <= set(section.objectIds())
     items = api.content.find(portal_type="DisclosureItem", review_state="published")
@@ -98,7 +98,6 @@ def test_disclosure_catalogs(demo_portal):
 
 def test_service_guides(demo_portal):
     from zhengwu.guides import completeness
-    from zhengwu.guides import demo as guides_demo
 
     section = demo_portal["zh-cn"]["bsfw"]
     assert section.getLayout() == "service-guide-index"
