@@ -162,7 +162,7 @@ ALLOWED = [
         "zhengwu.petitions.stats",
         "from zhengwu.review import guards\nfrom zhengwu import workdays\n",
     ),
-    ("zhengwu.site.cli", "PROFILE = 'zhengwu:demo'  # a profile's name is no import\n"),
+    ("zhengwu.instance.cli", "PROFILE = 'zhengwu:demo'  # a profile's name is no import\n"),
 ]
 
 
