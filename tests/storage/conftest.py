@@ -135,7 +135,11 @@ class Server:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        self.wait()
+        try:
+            self.wait()
+        except BaseException:
+            self.stop()  # never leave a server holding the database
+            raise
 
     def wait(self, timeout=240):
         deadline = time.monotonic() + timeout
@@ -145,7 +149,9 @@ class Server:
             try:
                 requests.get(f"{self.url}/", timeout=2)
                 return
-            except requests.ConnectionError:
+            # Not listening yet, or listening but still too busy to answer (a
+            # loaded machine): ask again until the deadline.
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.5)
         self.stop()
         raise RuntimeError(f"server did not answer in {timeout}s:\n{self.log.read_text()}")
