@@ -68,6 +68,6 @@ setup(
     },
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
-        "console_scripts": ["zhengwu = zhengwu.site.cli:main"],
+        "console_scripts": ["zhengwu = zhengwu.instance.cli:main"],
     },
 )

@@ -43,7 +43,7 @@ CHAIN = (("approve_first", "first"), ("approve_second", "second"), ("publish", "
 
 
 def make_instance():
-    from zhengwu.site.instance import Instance
+    from zhengwu.instance.config import Instance
 
     home = Path(tempfile.mkdtemp(prefix="zhengwu-bench-")) / "instance"
     home.mkdir(parents=True)

@@ -6,6 +6,10 @@ per role on top. INTEGRATION and FUNCTIONAL sit on that single stack (two
 sibling sandboxes kept for a whole pytest session would stack their
 databases on each other), and FUNCTIONAL serves the site over a real WSGI
 server for REST and browser tests.
+
+``ZHENGWU_DEMO_INTEGRATION_TESTING`` adds ``zhengwu:demo`` on the review
+fixture for the tests of the demo alone: never kept for a session, it is set
+up for them and torn down after them (``tests/site/conftest.py``).
 """
 
 from plone.app.testing import applyProfile
@@ -13,7 +17,10 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zope.globalrequest import setRequest
 import os
 
 
@@ -139,4 +146,30 @@ ZHENGWU_INTEGRATION_TESTING = IntegrationTesting(
 
 ZHENGWU_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(ZHENGWU_REVIEW_FIXTURE, WSGI_SERVER_FIXTURE), name="Zhengwu:Functional"
+)
+
+
+class ZhengwuDemoLayer(PloneSandboxLayer):
+    """The review fixture with ``zhengwu:demo`` applied, once for all the
+    tests that read it. Its database is stacked on the review fixture's and
+    dropped when the layer is torn down."""
+
+    defaultBases = (ZHENGWU_REVIEW_FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        # The demo submits petitions and requests as the public does, through
+        # the request (as the integration layer provides one in every test).
+        setRequest(portal.REQUEST)
+        try:
+            applyProfile(portal, "zhengwu:demo")
+        finally:
+            setRequest(None)
+        setRoles(portal, TEST_USER_ID, ["Member"])
+
+
+ZHENGWU_DEMO_FIXTURE = ZhengwuDemoLayer()
+
+ZHENGWU_DEMO_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(ZHENGWU_DEMO_FIXTURE,), name="Zhengwu:DemoIntegration"
 )

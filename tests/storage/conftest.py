@@ -21,7 +21,10 @@ import uuid
 
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
+# The `zhengwu` command as its console script runs it, through this Python:
+# the code on the path is the code tested (a console script installed from
+# another checkout would run that checkout's code).
+ZHENGWU = [sys.executable, "-m", "zhengwu.instance.cli"]
 # The server every PostgreSQL test uses: a libpq DSN naming the database to
 # administer from; each test database is on the same server, as the same user.
 PG_ADMIN_DSN = os.environ.get("ZHENGWU_TEST_PG", "host=127.0.0.1 port=5432 dbname=postgres")
@@ -112,7 +115,7 @@ def environment(instance, dsn="", **extra):
 def zhengwu(*args, env, timeout=300):
     """Run the zhengwu command line; return the CompletedProcess."""
     return subprocess.run(
-        [str(BIN / "zhengwu"), *args], env=env, capture_output=True, text=True, timeout=timeout
+        [*ZHENGWU, *args], env=env, capture_output=True, text=True, timeout=timeout
     )
 
 
@@ -126,13 +129,17 @@ class Server:
         env = environment(instance, dsn, PORT=str(self.port))
         with open(self.log, "w") as log:
             self.process = subprocess.Popen(
-                [str(BIN / "zhengwu"), command],
+                [*ZHENGWU, command],
                 env=env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        self.wait()
+        try:
+            self.wait()
+        except BaseException:
+            self.stop()  # never leave a server holding the database
+            raise
 
     def wait(self, timeout=240):
         deadline = time.monotonic() + timeout
@@ -142,7 +149,9 @@ class Server:
             try:
                 requests.get(f"{self.url}/", timeout=2)
                 return
-            except requests.ConnectionError:
+            # Not listening yet, or listening but still too busy to answer (a
+            # loaded machine): ask again until the deadline.
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.5)
         self.stop()
         raise RuntimeError(f"server did not answer in {timeout}s:\n{self.log.read_text()}")

@@ -11,15 +11,19 @@ Bad configuration stops with one sentence and exit status 2.
 """
 
 from pathlib import Path
-from zhengwu.site.instance import check_dsn
-from zhengwu.site.instance import check_port
-from zhengwu.site.instance import ConfigurationError
-from zhengwu.site.instance import Instance
+from zhengwu.instance.config import check_dsn
+from zhengwu.instance.config import check_port
+from zhengwu.instance.config import ConfigurationError
+from zhengwu.instance.config import Instance
 import argparse
 import os
 import shutil
 import sys
 
+
+# Zope and Plone are imported inside the functions that open the database
+# (create_site): `zhengwu configure`, `serve` and every configuration error
+# answer at once instead of after loading Plone.
 
 DEFAULT_PASSWORD = "admin"
 SITE_PROFILES = ("zhengwu:default",)

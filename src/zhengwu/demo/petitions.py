@@ -6,6 +6,7 @@ over the year so that the statistics and the alarm have something to show."""
 from datetime import timedelta
 from plone import api
 from zhengwu import clock
+from zhengwu.demo.publishing import publish
 from zhengwu.petitions import submission
 from zhengwu.submissions import throttle
 from zhengwu.workdays import add_working_days
@@ -170,7 +171,7 @@ HANDLER = {"bgs": "handler", "fgw": "fgw_handler", "wjw": "wjw_handler"}
 RESPONDER = {"fgw": "responder", "wjw": "wjw_responder"}
 
 
-def create(root, departments, publish):
+def create(root, departments):
     section = root["hdjl"]
     for box_id, title, dept_id, limit, intro in BOXES:
         if box_id not in section:

@@ -107,7 +107,7 @@ def _do(obj, transition, comment="同意"):
         api.portal.get_tool("portal_workflow").doActionFor(obj, transition, comment=comment)
 
 
-def create(root, departments, publish):
+def create(root, departments):
     catalog = root["xxgk"][CATALOG]
     if any(o.portal_type == "DisclosureRequest" for o in catalog.objectValues()):
         return

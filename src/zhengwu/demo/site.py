@@ -1,23 +1,12 @@
-"""Demo content (``zhengwu:demo``): a fictional city government.
-
-示例市人民政府 with a handful of departments, one user for every role of
-DESIGN.md section 2 and the sections later features fill. Every demo user has
-the password ``DEMO_PASSWORD`` (documented in README.md), which is why a
-production site is created with ``DEMO=0``.
-
-The handler is idempotent: what exists already is left as it is.
-"""
+"""The demo's portal (part of ``zhengwu:demo``): site identity, the
+departments with their users (one for every role of the design), the
+sections later features fill, a few news items and the front page."""
 
 from plone import api
-from zhengwu.disclosure import demo as disclosure_demo
-from zhengwu.guides import demo as guides_demo
-from zhengwu.petitions import demo as petitions_demo
-from zhengwu.requests import demo as requests_demo
+from plone.app.textfield.value import RichTextValue
+from zhengwu.demo.publishing import publish
 from zhengwu.site.department_groups import group_id
-import logging
 
-
-logger = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "zhengwu-demo"
 
@@ -84,22 +73,7 @@ NEWS = (
 )
 
 
-def post_install(context):
-    portal = api.portal.get()
-    root = portal.get("zh-cn", portal)
-    _identity(portal)
-    departments = _departments(root)
-    _users(departments)
-    _sections(root)
-    disclosure_demo.create(root, departments, _publish)
-    guides_demo.create(root, departments, _publish)
-    petitions_demo.create(root, departments, _publish)
-    requests_demo.create(root, departments, _publish)
-    _front_page(root)
-    logger.info("Zhengwu demo content is in place")
-
-
-def _identity(portal):
+def set_identity(portal):
     api.portal.set_registry_record("plone.site_title", "示例市人民政府")
     portal.title = "示例市人民政府"
     for name, value in IDENTITY.items():
@@ -114,48 +88,7 @@ def _identity(portal):
             portal[language].reindexObject()
 
 
-# Who signs off demo content in the 办公室 (bgs), level by level: the
-# review workflow lets nobody approve their own work or two levels.
-REVIEW_CHAIN = (
-    ("approve_first", "reviewer1"),
-    ("approve_second", "reviewer2"),
-    ("publish", "approver"),
-)
-
-
-def _publish(obj):
-    """Put demo content online the way real content goes: containers by the
-    administrator, everything else through the three reviews."""
-    state = api.content.get_state(obj, default=None)
-    if state in (None, "published"):
-        return
-    workflow = api.portal.get_tool("portal_workflow").getWorkflowsFor(obj)[0].getId()
-    if workflow != "zhengwu_review_workflow":
-        api.content.transition(obj, transition="publish")
-        return
-    _grant_office_roles(obj)
-    api.content.transition(obj, transition="submit", comment="示例内容")
-    for transition, userid in REVIEW_CHAIN:
-        with api.env.adopt_user(username=userid):
-            api.content.transition(obj, transition=transition, comment="同意")
-
-
-def _grant_office_roles(obj):
-    """The 办公室 runs the portal's own sections: its groups hold their roles
-    on them (granted to groups, never to single users)."""
-    from zhengwu.site.department_groups import department_groups
-    from zhengwu.site.roles import DEPARTMENT_GROUPS
-
-    office = api.portal.get()["zh-cn"]["departments"]["bgs"]
-    groups = department_groups(office)
-    target = obj if obj.aq_parent.portal_type == "LRF" else obj.aq_parent
-    for suffix, roles, _title in DEPARTMENT_GROUPS:
-        if suffix in groups:
-            target.manage_setLocalRoles(groups[suffix], list(roles))
-    target.reindexObjectSecurity()
-
-
-def _departments(root):
+def create_departments(root):
     if "departments" not in root:
         folder = api.content.create(
             container=root,
@@ -164,7 +97,7 @@ def _departments(root):
             title="政府部门",
             description="示例市人民政府组成部门和直属机构。",
         )
-        _publish(folder)
+        publish(folder)
     folder = root["departments"]
     result = {}
     for dept_id, title, code, short_name, phone in DEPARTMENTS:
@@ -182,12 +115,12 @@ def _departments(root):
                 email=f"{dept_id}@example.gov.cn",
                 office_hours="工作日 9:00–12:00，13:30–17:30",
             )
-            _publish(dept)
+            publish(dept)
         result[dept_id] = folder[dept_id]
     return result
 
 
-def _users(departments):
+def create_users(departments):
     for userid, fullname, dept_id, suffix, roles in USERS:
         if api.user.get(username=userid) is None:
             api.user.create(
@@ -201,10 +134,10 @@ def _users(departments):
             api.group.add_user(groupname=group_id(departments[dept_id], suffix), username=userid)
 
 
-def _sections(root):
+def create_sections(root):
     for section_id, title, description in SECTIONS:
         if section_id not in root:
-            _publish(
+            publish(
                 api.content.create(
                     container=root,
                     type="Folder",
@@ -216,7 +149,7 @@ def _sections(root):
     news = root["xwzx"]
     for news_id, title, description in NEWS:
         if news_id not in news:
-            _publish(
+            publish(
                 api.content.create(
                     container=news,
                     type="News Item",
@@ -239,9 +172,7 @@ FRONT_PAGE = """
 """
 
 
-def _front_page(root):
-    from plone.app.textfield.value import RichTextValue
-
+def create_front_page(root):
     if "front-page" not in root:
         page = api.content.create(
             container=root,
@@ -251,5 +182,5 @@ def _front_page(root):
             description="发布政务信息，提供在线服务，回应公众关切。",
             text=RichTextValue(FRONT_PAGE, "text/html", "text/x-html-safe"),
         )
-        _publish(page)
+        publish(page)
         root.setDefaultPage("front-page")

@@ -5,6 +5,7 @@ blank forms to download. They go online through the real three reviews."""
 from datetime import date
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from zhengwu.demo.publishing import publish
 from zhengwu.guides.guide import Material
 from zhengwu.guides.guide import ProcessStep
 
@@ -357,9 +358,9 @@ GUIDES = (
 )
 
 
-def create(root, departments, publish):
+def create(root, departments):
     """The guides under 办事服务, whose default view is the guide index;
-    idempotent. ``publish`` is the demo's review chain."""
+    idempotent."""
     section = root["bsfw"]
     if section.getLayout() != "service-guide-index":
         section.setLayout("service-guide-index")

@@ -7,6 +7,7 @@ from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
+from zhengwu.demo.publishing import publish
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
@@ -360,8 +361,8 @@ ITEMS = (
 )
 
 
-def create(root, departments, publish):
-    """Catalogs and items; idempotent. ``publish`` is the demo's review chain."""
+def create(root, departments):
+    """Catalogs and items; idempotent."""
     section = root["xxgk"]
     intids = getUtility(IIntIds)
     for catalog_id, dept_id, title in CATALOGS:

@@ -8,8 +8,13 @@ PostgreSQL (history-free, blobs in the database, a local blob cache).
 
 from dataclasses import dataclass
 from pathlib import Path
+from psycopg2.extensions import make_dsn
+from psycopg2.extensions import parse_dsn
+import errno
 import hashlib
 import os
+import psycopg2
+import socket
 
 
 class ConfigurationError(Exception):
@@ -89,10 +94,6 @@ def check_dsn(dsn, create=True):
 
     Raises ConfigurationError with one readable sentence otherwise.
     """
-    from psycopg2.extensions import make_dsn
-    from psycopg2.extensions import parse_dsn
-    import psycopg2
-
     try:
         params = parse_dsn(dsn)
     except psycopg2.ProgrammingError as error:
@@ -129,9 +130,6 @@ def check_dsn(dsn, create=True):
 
 def check_port(host, port):
     """Fail with one sentence when the address is taken."""
-    import errno
-    import socket
-
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
