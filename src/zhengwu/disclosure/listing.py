@@ -2,11 +2,11 @@
 alone: a page of results never wakes an object."""
 
 from DateTime import DateTime
+from zhengwu import translated
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
 from zoneinfo import ZoneInfo
-from zope.i18n import translate
 
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -38,8 +38,8 @@ class EntryWriter:
     def __init__(self, request, organ_titles):
         self.request = request
         self.organs = organ_titles
-        self.genres = {v: translate(t, context=request) for v, t in GENRES}
-        self.validity = {v: translate(t, context=request) for v, t in VALIDITY}
+        self.genres = {v: translated(t, request) for v, t in GENRES}
+        self.validity = {v: translated(t, request) for v, t in VALIDITY}
 
     def _term(self, token, titles):
         if not token:

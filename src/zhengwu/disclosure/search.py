@@ -4,6 +4,7 @@
 
 from BTrees.IIBTree import intersection
 from zhengwu import _
+from zhengwu import translated
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
@@ -17,7 +18,6 @@ from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
 from zhengwu.faceted import single
 from zhengwu.faceted import text_query
-from zope.i18n import translate
 
 
 __all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection", "organ_titles")
@@ -122,11 +122,11 @@ class CatalogSearch(FacetedSearch):
         organs = [(uid, self.organs.get(uid, uid)) for uid in self.index("organ").keys()]
         out["organ"] = sorted(self.count_values("organ", organs), key=lambda e: -e["count"])
         out["genre"] = self.count_values(
-            "genre", [(v, translate(t, context=self.request)) for v, t in GENRES]
+            "genre", [(v, translated(t, self.request)) for v, t in GENRES]
         )
         years = sorted(self.index("year").keys(), reverse=True)
         out["year"] = self.count_values("year", [(y, str(y)) for y in years])
         out["validity"] = self.count_values(
-            "validity", [(v, translate(t, context=self.request)) for v, t in VALIDITY]
+            "validity", [(v, translated(t, self.request)) for v, t in VALIDITY]
         )
         return out

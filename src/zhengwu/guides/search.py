@@ -2,6 +2,7 @@
 ``@service-guides`` (machinery in ``zhengwu.faceted``)."""
 
 from zhengwu import _
+from zhengwu import translated
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import batching
 from zhengwu.faceted import FacetedSearch
@@ -12,7 +13,6 @@ from zhengwu.faceted import text_query
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
-from zope.i18n import translate
 
 
 __all__ = ("FACETS", "BadFilter", "GuideSearch", "Selection")
@@ -73,7 +73,7 @@ class GuideSearch(FacetedSearch):
 
     def facets(self):
         def titled(pairs):
-            return [(v, translate(t, context=self.request)) for v, t in pairs]
+            return [(v, translated(t, self.request)) for v, t in pairs]
 
         organs = [(uid, self.organs.get(uid, uid)) for uid in self.index("organ").keys()]
         return {

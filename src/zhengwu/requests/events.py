@@ -5,12 +5,11 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu import clock
+from zhengwu import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import REASONS
 from zhengwu.site.department_groups import set_group_role
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 WORKFLOW_ID = "zhengwu_request_workflow"
@@ -23,7 +22,7 @@ COMMENT_REQUIRED = REASON_REQUIRED.transitions
 
 
 def _refuse(message):
-    raise WorkflowException(translate(message, context=getRequest()))
+    raise WorkflowException(translated(message))
 
 
 def _ours(event):

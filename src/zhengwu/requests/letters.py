@@ -7,6 +7,7 @@ from plone import api
 from string import Template
 from zhengwu import _
 from zhengwu import clock
+from zhengwu import translated
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import docx
 from zhengwu.requests.events import last_comment
@@ -14,7 +15,6 @@ from zhengwu.requests.kinds import CLOSED_STATES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.requests.settings import DEFAULTS
-from zope.i18n import translate
 
 
 TITLES = {
@@ -61,9 +61,9 @@ def letter(request_obj, kind, request):
         "applicant": applicant,
         "received_date": _date(request_obj.received_date),
         "requested_information": (request_obj.requested_information or "").strip(),
-        "outcome": translate(dict(OUTCOMES).get(request_obj.outcome, ""), context=request),
-        "reason": translate(
-            reason_title(request_obj.outcome, request_obj.outcome_reason) or "", context=request
+        "outcome": translated(dict(OUTCOMES).get(request_obj.outcome, ""), request),
+        "reason": translated(
+            reason_title(request_obj.outcome, request_obj.outcome_reason) or "", request
         ),
         "reply": (request_obj.reply or "").strip(),
         "comment": last_comment(
@@ -75,6 +75,6 @@ def letter(request_obj, kind, request):
     }
     text = Template(_template(kind, request_obj)).safe_substitute(values)
     paragraphs = [p.strip() for p in text.split("\n")]
-    title = translate(TITLES[kind], context=request)
+    title = translated(TITLES[kind], request)
     data = docx.document(title, [p for p in paragraphs if p])
     return f"{request_obj.tracking_number}-{kind}.docx", data

@@ -4,6 +4,7 @@ with its letter and files. Never the applicant's personal fields (whoever
 holds the code need not be the applicant)."""
 
 from plone import api
+from zhengwu import translated
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import letters
 from zhengwu.requests.events import last_comment
@@ -13,7 +14,6 @@ from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.workdays.calendar import china_date
-from zope.i18n import translate
 
 
 def _iso(value):
@@ -23,7 +23,7 @@ def _iso(value):
 def _term(pairs, token, request):
     if not token:
         return None
-    return {"token": token, "title": translate(dict(pairs).get(token, token), context=request)}
+    return {"token": token, "title": translated(dict(pairs).get(token, token), request)}
 
 
 def status(request_obj, request):
@@ -40,10 +40,8 @@ def status(request_obj, request):
         "delivery_form": _term(DELIVERY_FORMS, request_obj.delivery_form, request),
         "review_state": {
             "token": state,
-            "title": translate(
-                wtool.getTitleForStateOnType(state, "DisclosureRequest"),
-                domain="plone",
-                context=request,
+            "title": translated(
+                wtool.getTitleForStateOnType(state, "DisclosureRequest"), request, domain="plone"
             ),
         },
         "submitted": china_date(request_obj.created()).isoformat(),
@@ -67,9 +65,8 @@ def status(request_obj, request):
         "outcome_reason": (
             {
                 "token": request_obj.outcome_reason,
-                "title": translate(
-                    reason_title(request_obj.outcome, request_obj.outcome_reason),
-                    context=request,
+                "title": translated(
+                    reason_title(request_obj.outcome, request_obj.outcome_reason), request
                 ),
             }
             if answered and request_obj.outcome_reason
@@ -78,7 +75,7 @@ def status(request_obj, request):
         "reply": request_obj.reply if answered else None,
         "answered_date": _iso(request_obj.answered_date) if answered else None,
         "letters": [
-            {"kind": kind, "title": translate(letters.TITLES[kind], context=request)}
+            {"kind": kind, "title": translated(letters.TITLES[kind], request)}
             for kind in letters.available(request_obj, state)
         ],
         "files": [

@@ -9,6 +9,7 @@ from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zhengwu import _
 from zhengwu import clock
+from zhengwu import translated
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import organ_titles
 from zhengwu.files import AttachmentDownload
@@ -18,11 +19,11 @@ from zhengwu.requests import report
 from zhengwu.requests import statutory_clock
 from zhengwu.requests import submission
 from zhengwu.requests import worklist
-from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.downloads import download
 from zhengwu.requests.downloads import letter_response
 from zhengwu.requests.events import history
 from zhengwu.requests.events import WORKFLOW_ID
+from zhengwu.requests.request import PERSONAL_DATA
 from zhengwu.requests.status import status
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.forms import no_add_view
@@ -32,12 +33,7 @@ from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
 from zhengwu.workdays.calendar import china_date
 from zhengwu.workdays.calendar import china_time
-from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-def _t(message, request):
-    return translate(message, context=request)
 
 
 def _status_url(context):
@@ -76,12 +72,12 @@ class StatusView(BrowserView):
                 found = find(number, code, self.request, "DisclosureRequest")
             except Refused as refused:
                 self.request.response.setStatus(refused.status)
-                self.error = _t(refused.message, self.request)
+                self.error = translated(refused.message, self.request)
                 found = None
             else:
                 if found is None:
                     self.request.response.setStatus(404)
-                    self.error = _t(
+                    self.error = translated(
                         _("No request has this tracking number and query code."), self.request
                     )
             if found is not None:
@@ -91,7 +87,7 @@ class StatusView(BrowserView):
                         self.request.response.setStatus(400)
                         self.correction_error = error
                     else:
-                        self.message = _t(
+                        self.message = translated(
                             _(
                                 "Your correction has been received; the time limit starts again today."
                             ),
@@ -120,7 +116,7 @@ class DownloadView(BrowserView):
             found = find(number, code, self.request, "DisclosureRequest")
         except Refused as refused:
             self.request.response.setStatus(refused.status)
-            return _t(refused.message, self.request)
+            return translated(refused.message, self.request)
         if found is None:
             raise NotFound("disclosure-request-download")
         result = download(self.request, found, form)
@@ -170,8 +166,8 @@ class RequestView(BrowserView):
         workflow = wtool[WORKFLOW_ID]
         return [
             {
-                "action": translate(
-                    workflow.transitions[e["action"]].title, domain="plone", context=self.request
+                "action": translated(
+                    workflow.transitions[e["action"]].title, self.request, domain="plone"
                 )
                 if e.get("action") in workflow.transitions
                 else "",
@@ -220,7 +216,7 @@ class ReportView(BrowserView):
             self.year, self.organ = report.report_year(self.request.form)
         except BadFilter as error:
             self.request.response.setStatus(400)
-            self.error = _t(error.message, self.request)
+            self.error = translated(error.message, self.request)
             self.year, self.organ = clock.today().year - 1, None
         self.data = report.report(self.year, self.organ, self.request)
         return self.index()

@@ -3,11 +3,11 @@ soonest due first, flagged overdue or due soon, paused (consulting) or
 waiting for a correction."""
 
 from plone import api
+from zhengwu import translated
 from zhengwu.faceted import organ_titles
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.workdays.calendar import china_date
-from zope.i18n import translate
 
 
 WAITING_STATES = ("received", "registered", "awaiting_correction", "consulting", "extended")
@@ -26,7 +26,7 @@ def entries(context, request):
     ):
         obj = brain.getObject()
         actions = [
-            {"id": t["id"], "title": translate(t["title"], domain="plone", context=request)}
+            {"id": t["id"], "title": translated(t["title"], request, domain="plone")}
             for t in wtool.getTransitionsFor(obj)
         ]
         if not actions:
@@ -40,15 +40,15 @@ def entries(context, request):
                 "requested_information": (obj.requested_information or "")[:120],
                 "review_state": {
                     "token": state,
-                    "title": translate(
+                    "title": translated(
                         wtool.getTitleForStateOnType(state, "DisclosureRequest"),
+                        request,
                         domain="plone",
-                        context=request,
                     ),
                 },
                 "organ": {"token": obj.organ, "title": organs.get(obj.organ, "")},
-                "delivery_form": translate(
-                    dict(DELIVERY_FORMS).get(obj.delivery_form, ""), context=request
+                "delivery_form": translated(
+                    dict(DELIVERY_FORMS).get(obj.delivery_form, ""), request
                 ),
                 "submitted": china_date(obj.created()).isoformat(),
                 "received_date": obj.received_date.isoformat() if obj.received_date else None,

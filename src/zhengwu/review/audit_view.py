@@ -4,6 +4,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zhengwu import translated
 from zhengwu.review import audit_query
 
 
@@ -49,14 +50,13 @@ class AuditLogView(BrowserView):
 
     def action_title(self, action):
         """A transition's title in the user's language; other actions as recorded."""
-        from zope.i18n import translate
 
         wtool = api.portal.get_tool("portal_workflow")
         for workflow_id in ("zhengwu_review_workflow", "zhengwu_container_workflow"):
             workflow = wtool.getWorkflowById(workflow_id)
             if workflow is not None and action in workflow.transitions:
                 title = workflow.transitions[action].title
-                return translate(title, domain="plone", context=self.request)
+                return translated(title, self.request, domain="plone")
         return action
 
     def url(self, **changes):

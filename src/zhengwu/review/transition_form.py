@@ -12,10 +12,10 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
+from zhengwu import translated
 from zhengwu.interfaces import IReasonRequired
 from zhengwu.review.guards import separation_refusal
 from zope.component import queryUtility
-from zope.i18n import translate
 
 
 class TransitionForm(BrowserView):
@@ -93,16 +93,14 @@ class TransitionForm(BrowserView):
             self.error = str(error)
             return self.index()
         api.portal.show_message(
-            translate(
+            translated(
                 _(
                     "Done: ${action}.",
                     mapping={
-                        "action": translate(
-                            self.transition.title, domain="plone", context=self.request
-                        )
+                        "action": translated(self.transition.title, self.request, domain="plone")
                     },
                 ),
-                context=self.request,
+                self.request,
             ),
             self.request,
         )

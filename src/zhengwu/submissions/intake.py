@@ -9,8 +9,8 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.utils import safe_basename
 from zhengwu import _
+from zhengwu import translated
 from zhengwu.field_errors import problem
-from zhengwu.field_errors import t
 from zhengwu.files import blob_from_json
 from zhengwu.submissions import throttle
 from zope.schema import ValidationError
@@ -73,12 +73,17 @@ def _file(value):
 def read(data, schema, names, context):
     """``(values, errors)`` of the fields ``names`` of ``schema``."""
     if not isinstance(data, dict):
-        return {}, [{"field": None, "message": t(_("The request body must be a JSON object."))}]
+        return {}, [
+            {"field": None, "message": translated(_("The request body must be a JSON object."))}
+        ]
     if data.get(HONEYPOT):
         raise Refused(400, _("Your message could not be accepted."))
     unknown = sorted(set(data) - set(names) - {HONEYPOT})
     errors = [
-        {"field": name, "message": t(_("There is no field ${name}.", mapping={"name": name}))}
+        {
+            "field": name,
+            "message": translated(_("There is no field ${name}.", mapping={"name": name})),
+        }
         for name in unknown
     ]
     values = {}
@@ -97,7 +102,7 @@ def read(data, schema, names, context):
             errors.append({"field": name, "message": problem(field, None)})
             continue
         except Refused as refused:
-            errors.append({"field": name, "message": t(refused.message)})
+            errors.append({"field": name, "message": translated(refused.message)})
             continue
         try:
             if value is None:
@@ -113,7 +118,7 @@ def read(data, schema, names, context):
                 field.validate(value)
         except ValidationError as error:
             if isinstance(error, TooLong) and not getattr(field, "max_length", None):
-                message = t(_("at most ${max} characters", mapping={"max": longest}))
+                message = translated(_("at most ${max} characters", mapping={"max": longest}))
             else:
                 message = problem(field, error)
             if IList.providedBy(field) and not isinstance(error, RequiredMissing):
