@@ -60,7 +60,7 @@ def applicant_errors(values):
 
 
 def submit(catalog, data, request):
-    """``(request_obj, query_code, errors)``; ``intake.Refused`` for a
+    """``(record, query_code, errors)``; ``intake.Refused`` for a
     catalog without organ, a filled honeypot or a flood."""
     if not getattr(catalog, "organ", None):
         raise intake.Refused(403, _("This catalog does not take requests: it has no organ."))
@@ -77,7 +77,7 @@ def submit(catalog, data, request):
         return None, None, errors
     number, code, code_hash = tracking.issue(PREFIX)
     with system_user():
-        request_obj = api.content.create(
+        record = api.content.create(
             container=catalog,
             type="DisclosureRequest",
             id=number.lower(),
@@ -88,11 +88,11 @@ def submit(catalog, data, request):
             query_code_hash=code_hash,
             **values,
         )
-    tracking.register(number, request_obj.UID())
-    return request_obj, code, []
+    tracking.register(number, record.UID())
+    return record, code, []
 
 
-def correct(request_obj, text):
+def correct(record, text):
     """The applicant's correction arrives: the clock starts again today.
     Returns an error sentence, or None."""
     text = (text or "").strip() if isinstance(text, str) else ""
@@ -101,13 +101,13 @@ def correct(request_obj, text):
     longest = api.portal.get_registry_record("zhengwu.submissions.max_text_length", default=5000)
     if len(text) > longest:
         return translated(_("at most ${max} characters", mapping={"max": longest}))
-    if api.content.get_state(request_obj) != "awaiting_correction":
+    if api.content.get_state(record) != "awaiting_correction":
         return translated(_("This request does not wait for a correction."))
     with system_user():
-        request_obj.correction = text
-        request_obj.correction_received_date = clock.today()
+        record.correction = text
+        record.correction_received_date = clock.today()
         api.content.transition(
-            request_obj,
+            record,
             transition="receive_correction",
             comment=translated(_("Corrected online by the applicant.")),
         )

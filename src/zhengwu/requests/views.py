@@ -69,20 +69,20 @@ class StatusView(BrowserView):
         if self.request.method == "POST" and isinstance(number, str) and isinstance(code, str):
             alsoProvides(self.request, IDisableCSRFProtection)
             try:
-                found = find(number, code, self.request, "DisclosureRequest")
+                record = find(number, code, self.request, "DisclosureRequest")
             except Refused as refused:
                 self.request.response.setStatus(refused.status)
                 self.error = translated(refused.message, self.request)
-                found = None
+                record = None
             else:
-                if found is None:
+                if record is None:
                     self.request.response.setStatus(404)
                     self.error = translated(
                         _("No request has this tracking number and query code."), self.request
                     )
-            if found is not None:
+            if record is not None:
                 if "correction" in form:
-                    error = committed(lambda: submission.correct(found, form.get("correction")))
+                    error = committed(lambda: submission.correct(record, form.get("correction")))
                     if error:
                         self.request.response.setStatus(400)
                         self.correction_error = error
@@ -94,7 +94,7 @@ class StatusView(BrowserView):
                             self.request,
                         )
                 with system_user():
-                    self.data = status(found, self.request)
+                    self.data = status(record, self.request)
         self.number = number if isinstance(number, str) else ""
         self.code = code if isinstance(code, str) else ""
         return self.index()
@@ -113,13 +113,13 @@ class DownloadView(BrowserView):
             raise NotFound("disclosure-request-download")
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
-            found = find(number, code, self.request, "DisclosureRequest")
+            record = find(number, code, self.request, "DisclosureRequest")
         except Refused as refused:
             self.request.response.setStatus(refused.status)
             return translated(refused.message, self.request)
-        if found is None:
+        if record is None:
             raise NotFound("disclosure-request-download")
-        result = download(self.request, found, form)
+        result = download(record, form, self.request)
         if isinstance(result, dict):
             raise NotFound("disclosure-request-download")
         return result
