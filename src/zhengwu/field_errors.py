@@ -3,7 +3,7 @@ for channels that report errors themselves (rows of a guide, public
 submission forms) rather than through z3c.form or plone.restapi."""
 
 from zhengwu import _
-from zhengwu import translated
+from zhengwu.i18n import translated
 from zope.i18nmessageid import Message
 from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import RequiredMissing

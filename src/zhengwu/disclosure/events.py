@@ -5,9 +5,9 @@ from plone.app.iterate.interfaces import IWorkingCopy
 from plone.base.interfaces.syndication import IFeedSettings
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.disclosure import index_numbers
 from zhengwu.disclosure.item import catalog_organ
+from zhengwu.i18n import translated
 
 
 def _publishing(event):

@@ -2,10 +2,10 @@
 alone: a page of results never wakes an object."""
 
 from DateTime import DateTime
-from zhengwu import translated
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
+from zhengwu.i18n import translated
 from zoneinfo import ZoneInfo
 
 

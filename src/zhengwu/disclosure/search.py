@@ -4,7 +4,6 @@
 
 from BTrees.IIBTree import intersection
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
@@ -18,6 +17,7 @@ from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
 from zhengwu.faceted import single
 from zhengwu.faceted import text_query
+from zhengwu.i18n import translated
 
 
 __all__ = ("FACETS", "BadFilter", "CatalogSearch", "Selection", "organ_titles")

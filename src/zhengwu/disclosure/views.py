@@ -3,7 +3,6 @@
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.disclosure import relations
 from zhengwu.disclosure import search
 from zhengwu.disclosure import topics
@@ -12,6 +11,7 @@ from zhengwu.disclosure.genres import VALIDITY
 from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.faceted import FacetedPage
 from zhengwu.files import file_entries
+from zhengwu.i18n import translated
 
 
 FACET_LABELS = {

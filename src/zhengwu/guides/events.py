@@ -3,8 +3,8 @@
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu import clock
-from zhengwu import translated
 from zhengwu.guides import completeness
+from zhengwu.i18n import translated
 from zhengwu.site.department import enclosing_department
 from zope.globalrequest import getRequest
 

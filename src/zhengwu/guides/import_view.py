@@ -3,8 +3,8 @@
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.guides import importer
+from zhengwu.i18n import translated
 
 
 ENCODINGS = (("", _("Detect (UTF-8 or GBK)")), ("utf-8", "UTF-8"), ("gb18030", "GBK / GB18030"))

@@ -1,10 +1,10 @@
 """One guide as an entry of the index (page and ``@service-guides``), read
 from the catalog's metadata: listing a page never wakes a guide."""
 
-from zhengwu import translated
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.i18n import translated
 
 
 class EntryWriter:

@@ -9,9 +9,9 @@ Every channel hands ``build`` a list of dicts of cells. Cells may be typed
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedField
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.field_errors import problem
 from zhengwu.files import blob_from_json
+from zhengwu.i18n import translated
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError

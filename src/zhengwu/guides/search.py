@@ -2,7 +2,6 @@
 ``@service-guides`` (machinery in ``zhengwu.faceted``)."""
 
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import batching
 from zhengwu.faceted import FacetedSearch
@@ -13,6 +12,7 @@ from zhengwu.faceted import text_query
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.i18n import translated
 
 
 __all__ = ("FACETS", "BadFilter", "GuideSearch", "Selection")

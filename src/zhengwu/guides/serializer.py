@@ -13,9 +13,9 @@ from plone.restapi.interfaces import IFieldSerializer
 from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.dxcontent import SerializeToJson
 from plone.restapi.serializer.dxfields import CollectionFieldSerializer
-from zhengwu import translated
 from zhengwu.guides import rows
 from zhengwu.guides.guide import IServiceGuide
+from zhengwu.i18n import translated
 from zhengwu.interfaces import IZhengwuLayer
 from zope.component import adapter
 from zope.component import getUtility

@@ -9,7 +9,6 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import NotFound
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.faceted import FacetedPage
 from zhengwu.faceted import organ_titles
 from zhengwu.guides import completeness
@@ -20,6 +19,7 @@ from zhengwu.guides.kinds import MATERIAL_FORMATS
 from zhengwu.guides.kinds import SERVICE_OBJECTS
 from zhengwu.guides.listing import EntryWriter
 from zhengwu.guides.serializer import file_entry
+from zhengwu.i18n import translated
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 

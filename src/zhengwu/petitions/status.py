@@ -3,8 +3,8 @@ the dates, the reply once approved, the reason of a rejection. Never the
 personal fields (whoever holds the code need not be the writer)."""
 
 from plone import api
-from zhengwu import translated
 from zhengwu.faceted import organ_titles
+from zhengwu.i18n import translated
 from zhengwu.petitions.events import rejection_reason
 from zhengwu.petitions.kinds import ANSWERED_STATES
 from zhengwu.petitions.kinds import CATEGORIES

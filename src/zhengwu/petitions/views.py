@@ -6,10 +6,10 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import integer
 from zhengwu.faceted import organ_titles
+from zhengwu.i18n import translated
 from zhengwu.petitions import stats
 from zhengwu.petitions import submission
 from zhengwu.petitions import worklist

@@ -3,8 +3,8 @@ approve, publish; a department's responder: reply), soonest due first, with
 overdue and due-soon flags as reminders."""
 
 from plone import api
-from zhengwu import translated
 from zhengwu.faceted import organ_titles
+from zhengwu.i18n import translated
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.kinds import CATEGORIES
 

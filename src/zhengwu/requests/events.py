@@ -5,7 +5,7 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu import clock
-from zhengwu import translated
+from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import REASONS

@@ -7,8 +7,8 @@ from plone import api
 from string import Template
 from zhengwu import _
 from zhengwu import clock
-from zhengwu import translated
 from zhengwu.faceted import organ_titles
+from zhengwu.i18n import translated
 from zhengwu.requests import docx
 from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import CLOSED_STATES

@@ -17,11 +17,11 @@ from datetime import date
 from plone import api
 from zhengwu import _
 from zhengwu import clock
-from zhengwu import translated
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import integer
 from zhengwu.faceted import organ_titles
 from zhengwu.faceted import single
+from zhengwu.i18n import translated
 from zhengwu.requests.kinds import ORGANIZATION_TYPES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import REASONS

@@ -4,8 +4,8 @@ with its letter and files. Never the applicant's personal fields (whoever
 holds the code need not be the applicant)."""
 
 from plone import api
-from zhengwu import translated
 from zhengwu.faceted import organ_titles
+from zhengwu.i18n import translated
 from zhengwu.requests import letters
 from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import ANSWERED_STATES

@@ -6,8 +6,8 @@ organ it is addressed to. The clock starts when an officer registers it
 from plone import api
 from zhengwu import _
 from zhengwu import clock
-from zhengwu import translated
 from zhengwu.field_errors import problem
+from zhengwu.i18n import translated
 from zhengwu.requests.request import APPLICANT_FIELDS
 from zhengwu.requests.request import IDisclosureRequest
 from zhengwu.submissions import intake

@@ -9,10 +9,10 @@ from Products.Five.browser import BrowserView
 from zExceptions import NotFound
 from zhengwu import _
 from zhengwu import clock
-from zhengwu import translated
 from zhengwu.faceted import BadFilter
 from zhengwu.faceted import organ_titles
 from zhengwu.files import AttachmentDownload
+from zhengwu.i18n import translated
 from zhengwu.requests import kinds
 from zhengwu.requests import letters
 from zhengwu.requests import report

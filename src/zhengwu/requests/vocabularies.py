@@ -1,7 +1,7 @@
 """The named vocabularies of disclosure requests."""
 
 from zhengwu import _
-from zhengwu import translated
+from zhengwu.i18n import translated
 from zhengwu.requests import kinds
 from zope.globalrequest import getRequest
 from zope.interface import provider

@@ -3,8 +3,8 @@ soonest due first, flagged overdue or due soon, paused (consulting) or
 waiting for a correction."""
 
 from plone import api
-from zhengwu import translated
 from zhengwu.faceted import organ_titles
+from zhengwu.i18n import translated
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
 from zhengwu.workdays.calendar import china_date

@@ -4,7 +4,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
-from zhengwu import translated
+from zhengwu.i18n import translated
 from zhengwu.review import audit_query
 
 

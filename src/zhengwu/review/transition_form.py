@@ -12,7 +12,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
-from zhengwu import translated
+from zhengwu.i18n import translated
 from zhengwu.interfaces import IReasonRequired
 from zhengwu.review.guards import separation_refusal
 from zope.component import queryUtility

@@ -6,7 +6,7 @@ from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.iterate.interfaces import IWorkingCopy
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
-from zhengwu import translated
+from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.review.guards import refusal_reason
 from zhengwu.review.guards import WORKFLOW_ID

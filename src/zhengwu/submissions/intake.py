@@ -9,9 +9,9 @@ from plone import api
 from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.utils import safe_basename
 from zhengwu import _
-from zhengwu import translated
 from zhengwu.field_errors import problem
 from zhengwu.files import blob_from_json
+from zhengwu.i18n import translated
 from zhengwu.submissions import throttle
 from zope.schema import ValidationError
 from zope.schema.interfaces import IBool
