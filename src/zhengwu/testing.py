@@ -8,13 +8,23 @@ databases on each other), and FUNCTIONAL serves the site over a real WSGI
 server for REST and browser tests.
 """
 
+from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zhengwu.site.department_groups import department_groups
+from ZPublisher.HTTPRequest import HTTPRequest
 import os
+import plone.restapi
+import zhengwu
 
 
 # Translations are compiled from the .po files when ZCML registers them.
@@ -25,20 +35,13 @@ class ZhengwuLayer(PloneSandboxLayer):
     defaultBases = (PLONE_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
-        import plone.restapi
-        import zhengwu
-
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=zhengwu)
         # As instance/templates/zope-*.conf.in configure Zope (max-conflict-retries).
-        from ZPublisher.HTTPRequest import HTTPRequest
-
         self._retries = HTTPRequest.retry_max_count
         HTTPRequest.retry_max_count = 5
 
     def tearDownZope(self, app):
-        from ZPublisher.HTTPRequest import HTTPRequest
-
         HTTPRequest.retry_max_count = self._retries
 
     def setUpPloneSite(self, portal):
@@ -78,14 +81,6 @@ class ZhengwuReviewLayer(PloneSandboxLayer):
     defaultBases = (ZHENGWU_FIXTURE,)
 
     def setUpPloneSite(self, portal):
-        from plone import api
-        from plone.app.testing import login
-        from plone.app.testing import logout
-        from plone.app.testing import setRoles
-        from plone.app.testing import TEST_USER_ID
-        from plone.app.testing import TEST_USER_NAME
-        from zhengwu.site.department_groups import department_groups
-
         setRoles(portal, TEST_USER_ID, ["Manager"])
         login(portal, TEST_USER_NAME)
         dept = api.content.create(

@@ -1,11 +1,13 @@
 """The audit log control panel (``@@zhengwu-audit-log``), with CSV export."""
 
+from datetime import datetime
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zhengwu.i18n import translated
 from zhengwu.review import audit_query
+from zoneinfo import ZoneInfo
 
 
 PAGE_SIZE = 50
@@ -42,9 +44,6 @@ class AuditLogView(BrowserView):
 
     def display_time(self, iso):
         """An entry's time in the site's time zone (Asia/Shanghai), to the second."""
-        from datetime import datetime
-        from zoneinfo import ZoneInfo
-
         zone = api.portal.get_registry_record("plone.portal_timezone", default="Asia/Shanghai")
         return datetime.fromisoformat(iso).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
 

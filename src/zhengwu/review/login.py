@@ -1,5 +1,6 @@
 """Failed logins go to the audit log, from the classic form and from @login."""
 
+from plone.restapi.deserializer import json_body
 from plone.restapi.services.auth.login import Login
 from Products.CMFPlone.browser.login.login import LoginForm
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -33,7 +34,5 @@ class AuditedLogin(Login):
     def reply(self):
         result = super().reply()
         if self.request.response.getStatus() == 401:
-            from plone.restapi.deserializer import json_body
-
             login_failed(str(json_body(self.request).get("login", ""))[:100])
         return result

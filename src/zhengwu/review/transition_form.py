@@ -7,6 +7,8 @@ user may not perform says why (separation of duties, wrong state, no right).
 """
 
 from plone import api
+from plone.app.iterate.dexterity.utils import get_baseline
+from plone.app.iterate.interfaces import IWorkingCopy
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
@@ -115,7 +117,4 @@ class TransitionForm(BrowserView):
         return self.request.response.redirect(self.context.absolute_url())
 
     def _baseline(self):
-        from plone.app.iterate.dexterity.utils import get_baseline
-        from plone.app.iterate.interfaces import IWorkingCopy
-
         return get_baseline(self.context) if IWorkingCopy.providedBy(self.context) else None

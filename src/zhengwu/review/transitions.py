@@ -2,14 +2,18 @@
 REST API, Python): reasons are required for reject and withdraw, and
 publishing a working copy checks it in."""
 
+from AccessControl import getSecurityManager
+from AccessControl import Unauthorized
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.iterate.interfaces import IWorkingCopy
+from plone.base.interfaces import IPloneSiteRoot
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.review.guards import refusal_reason
 from zhengwu.review.guards import WORKFLOW_ID
+from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 
 
@@ -55,8 +59,6 @@ def after_transition(obj, event):
 
 def _checking_in():
     """UIDs of the working copies this request is checking in."""
-    from zope.annotation.interfaces import IAnnotations
-
     request = getRequest()
     if request is None:  # a script without a request
         return _WITHOUT_REQUEST
@@ -70,10 +72,6 @@ def before_move_or_delete(obj, event):
     """Frozen items are moved, renamed or deleted only by someone holding
     ``Delete objects`` on them — also when their folder is moved or deleted
     (Zope checks only the folder), and in the ZMI."""
-    from AccessControl import getSecurityManager
-    from AccessControl import Unauthorized
-    from plone.base.interfaces import IPloneSiteRoot
-
     if event.oldParent is None or IPloneSiteRoot.providedBy(event.object):
         return  # an addition, or the whole site going away
     wtool = getattr(obj, "portal_workflow", None)

@@ -9,6 +9,7 @@ process: keep the limits low, or let the proxy limit too (docs/petitions.md).
 from plone import api
 from threading import Lock
 import time
+import transaction
 
 
 class Throttle:
@@ -52,8 +53,6 @@ class Throttle:
     def hit_after_commit(self, key):
         """Count ``key`` once the request's transaction commits: a request
         retried after a conflict counts once, a failed one not at all."""
-        import transaction
-
         transaction.get().addAfterCommitHook(lambda ok: ok and self.hit(key))
 
     def reset(self):
