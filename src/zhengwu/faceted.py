@@ -373,3 +373,17 @@ class FacetedPage:
 
     def clear_url(self):
         return self.page_url()
+
+
+def sorting(form, sorts, default, refusal):
+    """``(sort_on, sort_order)`` of a request: ``sort_on`` one of ``sorts``
+    (``default`` when not given; ``refusal`` says which otherwise) and
+    ``sort_order`` ascending or descending, by default A to Z for titles
+    and newest first for anything else."""
+    sort_on = single(form, "sort_on") or default
+    if sort_on not in sorts:
+        raise BadFilter("sort_on", refusal)
+    order = single(form, "sort_order") or ("ascending" if sort_on == "title" else "descending")
+    if order not in ("ascending", "descending"):
+        raise BadFilter("sort_order", _("sort_order is ascending or descending."))
+    return sort_on, order

@@ -16,6 +16,7 @@ from zhengwu.faceted import integer
 from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
 from zhengwu.faceted import single
+from zhengwu.faceted import sorting
 from zhengwu.faceted import text_query
 from zhengwu.i18n import translated
 
@@ -79,17 +80,12 @@ class Selection:
                 )
             self.filters["validity"] = validity
         self.q = text_query(form)
-        self.sort_on = single(form, "sort_on") or "publication_date"
-        if self.sort_on not in SORTS:
-            raise BadFilter(
-                "sort_on", _("Sort by publication_date, written_date, index_number or title.")
-            )
-        order = single(form, "sort_order") or (
-            "ascending" if self.sort_on == "title" else "descending"
+        self.sort_on, self.sort_order = sorting(
+            form,
+            SORTS,
+            "publication_date",
+            _("Sort by publication_date, written_date, index_number or title."),
         )
-        if order not in ("ascending", "descending"):
-            raise BadFilter("sort_order", _("sort_order is ascending or descending."))
-        self.sort_order = order
         self.b_start, self.b_size = batching(form)
 
 

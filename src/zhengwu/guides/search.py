@@ -8,6 +8,7 @@ from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import organ_titles
 from zhengwu.faceted import published_query
 from zhengwu.faceted import single
+from zhengwu.faceted import sorting
 from zhengwu.faceted import text_query
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
@@ -50,15 +51,9 @@ class Selection:
                 raise BadFilter(name, _(message, mapping={"value": value}))
             self.filters[name] = value
         self.q = text_query(form)
-        self.sort_on = single(form, "sort_on") or "title"
-        if self.sort_on not in SORTS:
-            raise BadFilter("sort_on", _("Sort by title or modified."))
-        order = single(form, "sort_order") or (
-            "ascending" if self.sort_on == "title" else "descending"
+        self.sort_on, self.sort_order = sorting(
+            form, SORTS, "title", _("Sort by title or modified.")
         )
-        if order not in ("ascending", "descending"):
-            raise BadFilter("sort_order", _("sort_order is ascending or descending."))
-        self.sort_order = order
         self.b_start, self.b_size = batching(form)
 
 
