@@ -22,6 +22,7 @@ from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
+from zhengwu.submissions.worklist import WorklistPage
 from zope.interface import alsoProvides
 
 
@@ -133,15 +134,10 @@ class StatusView(BrowserView):
         return SATISFACTION
 
 
-class WorklistView(BrowserView):
+class WorklistView(WorklistPage):
     """``@@petition-worklist``: what waits for me, soonest due first."""
 
-    def __call__(self):
-        self.items = worklist.entries(self.context, self.request)
-        return self.index()
-
-    def count(self, flag):
-        return sum(1 for i in self.items if i["flag"] == flag)
+    worklist = worklist
 
 
 class StatsView(BrowserView):

@@ -26,10 +26,17 @@ def _term(pairs, token, request):
     return {"token": token, "title": translated(dict(pairs).get(token, token), request)}
 
 
+def state_term(state, request):
+    """A request's review state as ``{token, title}``: the workflow's title,
+    translated in Plone's domain (status and worklist)."""
+    wtool = api.portal.get_tool("portal_workflow")
+    title = wtool.getTitleForStateOnType(state, "DisclosureRequest")
+    return {"token": state, "title": translated(title, request, domain="plone")}
+
+
 def status(record, request):
     """The JSON of the status service and page; ``download_url`` is where
     the letters and files are downloaded (with the number and code again)."""
-    wtool = api.portal.get_tool("portal_workflow")
     state = api.content.get_state(record)
     answered = state in CLOSED_STATES
     files = list(record.reply_attachments or []) if state in ANSWERED_STATES else []
@@ -38,12 +45,7 @@ def status(record, request):
         "organ": {"token": record.organ, "title": organ_titles().get(record.organ, "")},
         "requested_information": record.requested_information,
         "delivery_form": _term(DELIVERY_FORMS, record.delivery_form, request),
-        "review_state": {
-            "token": state,
-            "title": translated(
-                wtool.getTitleForStateOnType(state, "DisclosureRequest"), request, domain="plone"
-            ),
-        },
+        "review_state": state_term(state, request),
         "submitted": china_date(record.created()).isoformat(),
         "received_date": _iso(record.received_date),
         "due_date": _iso(record.due_date),

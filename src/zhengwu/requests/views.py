@@ -31,6 +31,7 @@ from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
+from zhengwu.submissions.worklist import WorklistPage
 from zhengwu.workdays.calendar import china_date
 from zhengwu.workdays.calendar import china_time
 from zope.interface import alsoProvides
@@ -196,15 +197,10 @@ class ReplyFileDownload(AttachmentDownload):
     field = "reply_attachments"
 
 
-class WorklistView(BrowserView):
+class WorklistView(WorklistPage):
     """``@@disclosure-request-worklist``: what waits for me, soonest due first."""
 
-    def __call__(self):
-        self.items = worklist.entries(self.context, self.request)
-        return self.index()
-
-    def count(self, flag):
-        return sum(1 for i in self.items if i["flag"] == flag)
+    worklist = worklist
 
 
 class ReportView(BrowserView):

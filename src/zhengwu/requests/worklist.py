@@ -7,6 +7,7 @@ from zhengwu.faceted import organ_titles
 from zhengwu.i18n import translated
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
+from zhengwu.requests.status import state_term
 from zhengwu.workdays.calendar import china_date
 
 
@@ -38,14 +39,7 @@ def entries(context, request):
                 "@id": brain.getURL(),
                 "tracking_number": brain.tracking_number,
                 "requested_information": (record.requested_information or "")[:120],
-                "review_state": {
-                    "token": state,
-                    "title": translated(
-                        wtool.getTitleForStateOnType(state, "DisclosureRequest"),
-                        request,
-                        domain="plone",
-                    ),
-                },
+                "review_state": state_term(state, request),
                 "organ": {"token": record.organ, "title": organs.get(record.organ, "")},
                 "delivery_form": translated(
                     dict(DELIVERY_FORMS).get(record.delivery_form, ""), request
