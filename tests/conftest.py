@@ -1,9 +1,12 @@
 """pytest fixtures from the plone.app.testing layers (pytest-plone)."""
 
+from pathlib import Path
 from pytest_plone import fixtures_factory
 from zhengwu import clock
+from zhengwu.submissions import throttle
 from zhengwu.testing import ZHENGWU_FUNCTIONAL_TESTING
 from zhengwu.testing import ZHENGWU_INTEGRATION_TESTING
+from zhengwu.workdays import calendar
 import os
 import pytest
 
@@ -55,13 +58,22 @@ def set_clock():
     clock.fix(TEST_NOW)
 
 
+@pytest.fixture(autouse=True)
+def fresh_limits():
+    """Every test starts with fresh per-client limits: the server runs in
+    this process and every request comes from 127.0.0.1."""
+    throttle.SUBMISSIONS.reset()
+    throttle.LOOKUPS.reset()
+    yield
+    throttle.SUBMISSIONS.reset()
+    throttle.LOOKUPS.reset()
+
+
 @pytest.fixture
 def calendar_until_2026(monkeypatch):
     """The chinese-calendar package knows the years up to 2026 and no later,
     as the pinned version does: tests of a year without an official schedule
     (2027) keep meaning that when the pin is raised."""
-    from zhengwu.workdays import calendar
-
     known = calendar._package_years()
     assert {2025, 2026} <= known
     monkeypatch.setattr(
@@ -75,8 +87,6 @@ def portal_url(functional_portal):
 
 
 def pytest_terminal_summary(terminalreporter):
-    from pathlib import Path
-
     artifacts = Path(__file__).resolve().parents[1] / "test-artifacts"
     if artifacts.exists():
         terminalreporter.write_line(f"Test artifacts (screenshots): {artifacts}")

@@ -18,12 +18,12 @@ from Products.CMFPlone.PloneBatch import Batch
 from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.rest import BadRequest
 from zhengwu.rest import batched
 from zhengwu.rest import page
 from zhengwu.rest import single
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
 
@@ -274,7 +274,7 @@ class FacetedPage:
             self.selection = self.selection_class(self.request.form)
             self.search = self.search_class(self.context, self.selection, self.request)
         except BadRequest as error:
-            self.error = translate(error.message, context=self.request)
+            self.error = translated(error.message, self.request)
             self.selection = self.selection_class({})
             self.search = self.search_class(self.context, self.selection, self.request)
         self.writer = self.writer_class(self.request, self.search.organs)
@@ -332,3 +332,17 @@ class FacetedPage:
 
     def clear_url(self):
         return self.page_url()
+
+
+def sorting(form, sorts, default, refusal):
+    """``(sort_on, sort_order)`` of a request: ``sort_on`` one of ``sorts``
+    (``default`` when not given; ``refusal`` says which otherwise) and
+    ``sort_order`` ascending or descending, by default A to Z for titles
+    and newest first for anything else."""
+    sort_on = single(form, "sort_on") or default
+    if sort_on not in sorts:
+        raise BadRequest(refusal, "sort_on")
+    order = single(form, "sort_order") or ("ascending" if sort_on == "title" else "descending")
+    if order not in ("ascending", "descending"):
+        raise BadRequest(_("sort_order is ascending or descending."), "sort_order")
+    return sort_on, order

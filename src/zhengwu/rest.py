@@ -24,7 +24,7 @@ from plone.restapi.batching import DEFAULT_BATCH_SIZE
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service as BaseService
 from zhengwu import _
-from zope.i18n import translate
+from zhengwu.i18n import translated
 import json
 import re
 
@@ -97,7 +97,7 @@ def invalid_fields(errors):
 
 def field_error(field, message, request):
     """One ``{"field", "message"}`` entry of ``errors``, translated."""
-    return {"field": field, "message": translate(message, context=request)}
+    return {"field": field, "message": translated(message, request)}
 
 
 def error_body(request, refused):
@@ -107,7 +107,7 @@ def error_body(request, refused):
     response.setStatus(refused.status)
     if refused.retry_after is not None:
         response.setHeader("Retry-After", str(int(refused.retry_after)))
-    error = {"type": refused.kind, "message": translate(refused.message, context=request)}
+    error = {"type": refused.kind, "message": translated(refused.message, request)}
     if refused.field is not None:
         error["field"] = refused.field
     if refused.errors:

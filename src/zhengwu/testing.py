@@ -12,16 +12,24 @@ fixture for the tests of the demo alone: never kept for a session, it is set
 up for them and torn down after them (``tests/site/conftest.py``).
 """
 
+from plone import api
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
+from plone.app.testing import login
+from plone.app.testing import logout
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from zhengwu.site.department_groups import department_groups
 from zope.globalrequest import setRequest
+from ZPublisher.HTTPRequest import HTTPRequest
 import os
+import plone.restapi
+import zhengwu
 
 
 # Translations are compiled from the .po files when ZCML registers them.
@@ -32,20 +40,13 @@ class ZhengwuLayer(PloneSandboxLayer):
     defaultBases = (PLONE_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
-        import plone.restapi
-        import zhengwu
-
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=zhengwu)
         # As instance/templates/zope-*.conf.in configure Zope (max-conflict-retries).
-        from ZPublisher.HTTPRequest import HTTPRequest
-
         self._retries = HTTPRequest.retry_max_count
         HTTPRequest.retry_max_count = 5
 
     def tearDownZope(self, app):
-        from ZPublisher.HTTPRequest import HTTPRequest
-
         HTTPRequest.retry_max_count = self._retries
 
     def setUpPloneSite(self, portal):
@@ -85,14 +86,6 @@ class ZhengwuReviewLayer(PloneSandboxLayer):
     defaultBases = (ZHENGWU_FIXTURE,)
 
     def setUpPloneSite(self, portal):
-        from plone import api
-        from plone.app.testing import login
-        from plone.app.testing import logout
-        from plone.app.testing import setRoles
-        from plone.app.testing import TEST_USER_ID
-        from plone.app.testing import TEST_USER_NAME
-        from zhengwu.site.department_groups import department_groups
-
         setRoles(portal, TEST_USER_ID, ["Manager"])
         login(portal, TEST_USER_NAME)
         dept = api.content.create(

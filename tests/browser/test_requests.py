@@ -10,9 +10,9 @@ test-artifacts/browser/."""
 from pathlib import Path
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_review import login
+from tests.requests.helpers import docx_text
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import PERSONAL_VALUES
-from zhengwu.requests import docx
 from zhengwu.submissions import throttle
 import itertools
 import pytest
@@ -153,7 +153,7 @@ def test_applicant_to_answer(functional_portal, chromium, page, shoot, tmp_path)
     with page.expect_download() as info:
         letter_link.click()
     assert info.value.suggested_filename.endswith(".docx")
-    text = "\n".join(docx.text_of(Path(info.value.path()).read_bytes()))
+    text = docx_text(Path(info.value.path()).read_bytes())
     assert NAME in text and number in text and REPLY in text
 
     # 6. The applicant, in a browser of their own, reads the answer with the code.
@@ -187,7 +187,7 @@ def test_applicant_to_answer(functional_portal, chromium, page, shoot, tmp_path)
         with applicant.expect_download() as info:
             answer_letter.locator("button").click()
         letter = Path(info.value.path()).read_bytes()
-        assert letter[:2] == b"PK" and REPLY in "\n".join(docx.text_of(letter))
+        assert letter[:2] == b"PK" and REPLY in docx_text(letter)
         with applicant.expect_download() as info:
             downloads.locator("button", has_text=PDF_NAME).click()
         assert info.value.suggested_filename == PDF_NAME

@@ -1,10 +1,14 @@
 """Disclosure catalogs and requests for the tests."""
 
+from io import BytesIO
 from plone import api
+from xml.sax.saxutils import unescape
 from zhengwu.requests import submission
 from zhengwu.submissions import throttle
 from zope.globalrequest import getRequest
 import itertools
+import re
+import zipfile
 
 
 _ids = itertools.count(1)
@@ -89,3 +93,13 @@ def make_request(catalog, state="received", **changes):
         move(obj, transition, userid, **fields)
     assert api.content.get_state(obj) == state
     return obj, code
+
+
+def docx_text(data):
+    """The text of a .docx letter (zhengwu.requests.docx), a line a paragraph."""
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    return "\n".join(
+        unescape("".join(re.findall(r"<w:t[^>]*>(.*?)</w:t>", p)))
+        for p in re.findall(r"<w:p>(.*?)</w:p>", xml)
+    )

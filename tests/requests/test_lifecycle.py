@@ -5,8 +5,8 @@ answer letter and the file; nobody else sees it."""
 
 from tests.helpers import auth
 from tests.requests.helpers import APPLICATION
+from tests.requests.helpers import docx_text
 from tests.requests.helpers import make_catalog
-from zhengwu.requests import docx
 import base64
 import json
 import requests
@@ -97,7 +97,7 @@ def test_whole_life_over_rest(functional_portal):
     )
     assert letter.status_code == 200
     assert letter.headers["Content-Type"].startswith("application/vnd.openxmlformats")
-    text = "\n".join(docx.text_of(letter.content))
+    text = docx_text(letter.content)
     assert "李秀英" in text and number in text and "部分" in text
     assert "资金安排表予以公开" in text
     provided = requests.get(

@@ -6,10 +6,10 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from tests.helpers import auth
 from tests.helpers import body
+from tests.requests.helpers import docx_text
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import make_request
 from tests.requests.helpers import move
-from zhengwu.requests import docx
 from zhengwu.requests import letters
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
@@ -30,7 +30,7 @@ def letter_text(obj, kind="answer"):
     filename, data = letters.letter(obj, kind, getRequest())
     assert filename == f"{obj.tracking_number}-{kind}.docx"
     assert data[:2] == b"PK"
-    return "\n".join(docx.text_of(data))
+    return docx_text(data)
 
 
 # The article each outcome's default letter cites.

@@ -13,12 +13,12 @@ from plone.namedfile.file import NamedBlobFile
 from tests.helpers import auth
 from tests.helpers import body
 from tests.requests.helpers import apply
+from tests.requests.helpers import docx_text
 from tests.requests.helpers import make_catalog
 from tests.requests.helpers import move
 from tests.requests.helpers import ORGANIZATION
 from tests.requests.helpers import PERSONAL_VALUES
 from zhengwu import clock
-from zhengwu.requests import docx
 import base64
 import gzip
 import pytest
@@ -362,7 +362,7 @@ def test_the_answer_letter_names_the_applicant_and_nothing_more(scene, functiona
         },
     )
     assert letter.status_code == 200
-    text = "\n".join(docx.text_of(letter.content))
+    text = docx_text(letter.content)
     assert "李秀英" in text and REPLY in text
     for value in PERSONAL_VALUES[1:]:
         assert value not in text, value

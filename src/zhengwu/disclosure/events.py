@@ -7,8 +7,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu.disclosure import index_numbers
 from zhengwu.disclosure.item import catalog_organ
-from zope.globalrequest import getRequest
-from zope.i18n import translate
+from zhengwu.i18n import translated
 
 
 def _publishing(event):
@@ -21,12 +20,11 @@ def before_transition(item, event):
         return
     if index_numbers.organ_code(item) is None:
         raise WorkflowException(
-            translate(
+            translated(
                 _(
                     "This item cannot be published: the organ of its catalog has no "
                     "organization code to prefix its index number."
-                ),
-                context=getRequest(),
+                )
             )
         )
 

@@ -15,6 +15,7 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from persistent import Persistent
 from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.uuid.utils import uuidToObject
 from zhengwu.clock import CHINA
 from zope.annotation.interfaces import IAnnotations
@@ -63,10 +64,8 @@ def organ_code(item):
 
 def _translations(item):
     try:
-        from plone.app.multilingual.interfaces import ITranslationManager
-
         return [t for t in ITranslationManager(item).get_translations().values() if t is not item]
-    except (TypeError, ImportError):
+    except TypeError:  # not translatable
         return []
 
 

@@ -1,6 +1,7 @@
 """Catalog indexers of disclosure items: the facets, the index number and the
 full text. Only items provide them, so the facet indexes hold nothing else."""
 
+from plone.app.contenttypes.indexers import SearchableText
 from plone.indexer import indexer
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.item import IDisclosureItem
@@ -54,8 +55,6 @@ validity = metadata(IDisclosureItem, "validity")
 @indexer(IDisclosureItem)
 def searchable_text(obj):
     """Title, summary, text, numbers and keywords: what a citizen types."""
-    from plone.app.contenttypes.indexers import SearchableText
-
     parts = [
         SearchableText(obj),
         obj.index_number or "",

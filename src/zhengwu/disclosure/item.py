@@ -15,6 +15,7 @@ from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zhengwu import _
+from zhengwu.clock import CHINA
 from zhengwu.disclosure.catalog import enclosing_department
 from zhengwu.disclosure.genres import SUPERSEDED
 from zhengwu.disclosure.validators import check_document_number
@@ -184,10 +185,4 @@ class DisclosureItem(Item):
         effective = self.effective_date
         if effective is None:
             return None
-        return effective.asdatetime().astimezone(_china()).date()
-
-
-def _china():
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Asia/Shanghai")
+        return effective.asdatetime().astimezone(CHINA).date()

@@ -5,8 +5,8 @@ from DateTime import DateTime
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.genres import GENRES
 from zhengwu.disclosure.genres import VALIDITY
+from zhengwu.i18n import translated
 from zoneinfo import ZoneInfo
-from zope.i18n import translate
 
 
 CHINA = ZoneInfo("Asia/Shanghai")
@@ -38,8 +38,8 @@ class EntryWriter:
     def __init__(self, request, organ_titles):
         self.request = request
         self.organs = organ_titles
-        self.genres = {v: translate(t, context=request) for v, t in GENRES}
-        self.validity = {v: translate(t, context=request) for v, t in VALIDITY}
+        self.genres = {v: translated(t, request) for v, t in GENRES}
+        self.validity = {v: translated(t, request) for v, t in VALIDITY}
 
     def _term(self, token, titles):
         if not token:

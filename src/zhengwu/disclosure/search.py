@@ -12,12 +12,13 @@ from zhengwu.faceted import batching
 from zhengwu.faceted import count
 from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import published_query
+from zhengwu.faceted import sorting
 from zhengwu.faceted import text_query
+from zhengwu.i18n import translated
 from zhengwu.rest import BadRequest
 from zhengwu.rest import integer
 from zhengwu.rest import single
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 __all__ = ("FACETS", "CatalogSearch", "Selection")
@@ -79,17 +80,12 @@ class Selection:
                 )
             self.filters["validity"] = validity
         self.q = text_query(form)
-        self.sort_on = single(form, "sort_on") or "publication_date"
-        if self.sort_on not in SORTS:
-            raise BadRequest(
-                _("Sort by publication_date, written_date, index_number or title."), "sort_on"
-            )
-        order = single(form, "sort_order") or (
-            "ascending" if self.sort_on == "title" else "descending"
+        self.sort_on, self.sort_order = sorting(
+            form,
+            SORTS,
+            "publication_date",
+            _("Sort by publication_date, written_date, index_number or title."),
         )
-        if order not in ("ascending", "descending"):
-            raise BadRequest(_("sort_order is ascending or descending."), "sort_order")
-        self.sort_order = order
         self.b_start, self.b_size = batching(form)
 
 
@@ -122,11 +118,11 @@ class CatalogSearch(FacetedSearch):
         organs = [(uid, self.organs.get(uid, uid)) for uid in self.index("organ").keys()]
         out["organ"] = sorted(self.count_values("organ", organs), key=lambda e: -e["count"])
         out["genre"] = self.count_values(
-            "genre", [(v, translate(t, context=self.request)) for v, t in GENRES]
+            "genre", [(v, translated(t, self.request)) for v, t in GENRES]
         )
         years = sorted(self.index("year").keys(), reverse=True)
         out["year"] = self.count_values("year", [(y, str(y)) for y in years])
         out["validity"] = self.count_values(
-            "validity", [(v, translate(t, context=self.request)) for v, t in VALIDITY]
+            "validity", [(v, translated(t, self.request)) for v, t in VALIDITY]
         )
         return out

@@ -2,6 +2,7 @@
 
 from zhengwu import _
 from zhengwu.disclosure import topics
+from zhengwu.vocabulary_extensions import parse_extension
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -19,7 +20,7 @@ class InvalidTopicLine(ValidationError):
 
 def check_topic_line(value):
     try:
-        topics.parse_extension(value)
+        parse_extension(value, topics.LINE_RE)
     except ValueError:
         raise InvalidTopicLine(value) from None
     return True
@@ -46,7 +47,7 @@ class IDisclosureSettings(Interface):
         known = {t.code for t in topics.base_topics()}
         for line in lines:
             try:
-                code, _title = topics.parse_extension(line)
+                code, _title = parse_extension(line, topics.LINE_RE)
             except ValueError:
                 continue  # the line's own constraint reports it
             if code in known:

@@ -11,15 +11,16 @@ existing first level.
 
 from functools import lru_cache
 from pathlib import Path
-from plone import api
 from typing import NamedTuple
+from zhengwu.vocabulary_extensions import extension_lines
+from zhengwu.vocabulary_extensions import line_pattern
+from zhengwu.vocabulary_extensions import parse_extension
 import json
-import re
 
 
 DATA = Path(__file__).parent / "data"
 EXTENSION_RECORD = "zhengwu.disclosure.extra_topics"
-LINE_RE = re.compile(r"^\s*(\d{2}|\d{4})\s+(\S.*?)\s*$")
+LINE_RE = line_pattern(r"\d{2}|\d{4}")
 
 
 class Topic(NamedTuple):
@@ -44,20 +45,12 @@ def base_topics():
     return tuple(topics)
 
 
-def parse_extension(line):
-    """``(code, title)`` of one control-panel line; ValueError otherwise."""
-    match = LINE_RE.match(line)
-    if match is None:
-        raise ValueError(line)
-    return match.group(1), match.group(2)
-
-
 @lru_cache(maxsize=8)
 def _merged(extension_lines):
     topics = {topic.code: topic for topic in base_topics()}
     for line in extension_lines:
         try:
-            code, title = parse_extension(line)
+            code, title = parse_extension(line, LINE_RE)
         except ValueError:
             continue  # the control panel refuses such lines; never break a page
         parent = code[:2] if len(code) == 4 else None
@@ -76,18 +69,14 @@ def _by_code(extension_lines):
     return {topic.code: topic for topic in _merged(extension_lines)}
 
 
-def _extension_lines():
-    return tuple(api.portal.get_registry_record(EXTENSION_RECORD, default=None) or ())
-
-
 def all_topics():
     """Every topic, first levels each followed by their children."""
-    return _merged(_extension_lines())
+    return _merged(extension_lines(EXTENSION_RECORD))
 
 
 def topics_by_code():
     """Code → topic, in the order of ``all_topics``."""
-    return _by_code(_extension_lines())
+    return _by_code(extension_lines(EXTENSION_RECORD))
 
 
 def topic_title(code, full=True):

@@ -11,8 +11,8 @@ from zhengwu.disclosure.genres import VALIDITY
 from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.faceted import FacetedPage
 from zhengwu.files import file_entries
+from zhengwu.i18n import translated
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 FACET_LABELS = {
@@ -93,12 +93,12 @@ class ItemView(BrowserView):
             (_("Date written"), context.written_date.isoformat() if context.written_date else ""),
             (_("Publication date"), published.isoformat() if published else ""),
             (_("Subject category"), topics.topic_title(context.topic)),
-            (_("Document genre"), translate(genre, context=self.request) if genre else ""),
+            (_("Document genre"), translated(genre, self.request)),
             (_("Validity"), self.validity_title()),
         ]
 
     def validity_title(self):
-        return translate(dict(VALIDITY).get(self.context.validity or "valid"), context=self.request)
+        return translated(dict(VALIDITY).get(self.context.validity or "valid"), self.request)
 
     def not_valid(self):
         return (self.context.validity or "valid") != "valid"

@@ -4,9 +4,9 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu import clock
 from zhengwu.guides import completeness
+from zhengwu.i18n import translated
 from zhengwu.site.department import enclosing_department
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 def _transition(event):
@@ -20,26 +20,24 @@ def before_transition(guide, event):
     transition = _transition(event)
     if transition == "submit" and not (guide.materials and guide.process):
         raise WorkflowException(
-            translate(
+            translated(
                 _(
                     "A guide needs at least one material and one process step "
                     "before it is submitted for review."
                 ),
-                context=request,
+                request,
             )
         )
     if transition == "publish":
         lacks = completeness.missing(guide)
         if lacks:
             raise WorkflowException(
-                translate(
+                translated(
                     _(
                         "This guide cannot be published: it lacks ${elements}.",
-                        mapping={
-                            "elements": "、".join(translate(e, context=request) for e in lacks)
-                        },
+                        mapping={"elements": "、".join(translated(e, request) for e in lacks)},
                     ),
-                    context=request,
+                    request,
                 )
             )
         # Passing the three reviews is a check of the whole guide (a working

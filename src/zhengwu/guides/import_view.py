@@ -4,7 +4,7 @@ from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from zhengwu import _
 from zhengwu.guides import importer
-from zope.i18n import translate
+from zhengwu.i18n import translated
 
 
 ENCODINGS = (("", _("Detect (UTF-8 or GBK)")), ("utf-8", "UTF-8"), ("gb18030", "GBK / GB18030"))
@@ -26,14 +26,14 @@ class ImportGuides(BrowserView):
             if encoding not in (None, "utf-8", "gb18030"):
                 encoding = None
             if not getattr(upload, "filename", None):
-                self.error = translate(_("Choose a CSV or JSON file."), context=self.request)
+                self.error = translated(_("Choose a CSV or JSON file."), self.request)
             else:
                 try:
                     guides, self.encoding = importer.read(
                         upload.read(), upload.filename, encoding, self.request
                     )
                 except importer.FileRefused as refused:
-                    self.error = translate(refused.message, context=self.request)
+                    self.error = translated(refused.message, self.request)
                 else:
                     self.result = importer.Importer(self.context, self.request).run(guides)
         return self.index()

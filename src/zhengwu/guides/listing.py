@@ -4,7 +4,7 @@ from the catalog's metadata: listing a page never wakes a guide."""
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
-from zope.i18n import translate
+from zhengwu.i18n import translated
 
 
 class EntryWriter:
@@ -15,26 +15,29 @@ class EntryWriter:
         self.item_types = dict(ITEM_TYPES)
         self.service_objects = dict(SERVICE_OBJECTS)
 
-    def _title(self, message):
-        return translate(message, context=self.request) if message else ""
-
     def entry(self, brain):
         item_type = brain.item_type
         return {
             "@id": brain.getURL(),
             "title": brain.Title,
             "item_code": brain.item_code or "",
-            "item_type": {"token": item_type, "title": self._title(self.item_types.get(item_type))},
+            "item_type": {
+                "token": item_type,
+                "title": translated(self.item_types.get(item_type), self.request),
+            },
             "implementing_agency": {
                 "token": brain.implementing_agency,
                 "title": self.organs.get(brain.implementing_agency, ""),
             },
             "service_object": [
-                {"token": v, "title": self._title(self.service_objects.get(v))}
+                {"token": v, "title": translated(self.service_objects.get(v), self.request)}
                 for v in brain.service_object or ()
             ],
             "themes": [
-                {"token": v, "title": self._title(getattr(self.themes.get(v), "title", v))}
+                {
+                    "token": v,
+                    "title": translated(getattr(self.themes.get(v), "title", v), self.request),
+                }
                 for v in brain.themes or ()
             ],
             "promised_limit_days": brain.promised_limit_days,

@@ -10,8 +10,8 @@ from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedField
 from zhengwu import _
 from zhengwu.field_errors import problem
-from zhengwu.field_errors import t as _t
 from zhengwu.files import blob_from_json
+from zhengwu.i18n import translated
 from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
@@ -37,7 +37,7 @@ class RowError(ValidationError):
         self.message = message
 
     def doc(self):
-        return _t(self.message)
+        return translated(self.message)
 
 
 class Keep:
@@ -55,7 +55,12 @@ def cell_error(label, row, column, problem):
     return RowError(
         _(
             "${label}, row ${row}, ${column}: ${problem}",
-            mapping={"label": _t(label), "row": row, "column": _t(column), "problem": problem},
+            mapping={
+                "label": translated(label),
+                "row": row,
+                "column": translated(column),
+                "problem": problem,
+            },
         )
     )
 
@@ -64,7 +69,7 @@ def row_error(label, row, problem):
     return RowError(
         _(
             "${label}, row ${row}: ${problem}",
-            mapping={"label": _t(label), "row": row, "problem": problem},
+            mapping={"label": translated(label), "row": row, "problem": problem},
         )
     )
 
@@ -110,21 +115,28 @@ def build(schema, label, raw_rows, existing=()):
     ``raw_rows`` (dicts), or a RowError."""
     klass = schema.queryTaggedValue("factory")
     if not isinstance(raw_rows, (list, tuple)):
-        raise RowError(_t(_("${label} must be a list of rows.", mapping={"label": _t(label)})))
+        raise RowError(
+            translated(_("${label} must be a list of rows.", mapping={"label": translated(label)}))
+        )
     if len(raw_rows) > MAX_ROWS:
         raise RowError(
-            _t(_("${label}: at most ${max} rows.", mapping={"label": _t(label), "max": MAX_ROWS}))
+            translated(
+                _(
+                    "${label}: at most ${max} rows.",
+                    mapping={"label": translated(label), "max": MAX_ROWS},
+                )
+            )
         )
     fields = columns(schema)
     names = {name for name, _field in fields}
     out = []
     for number, raw in enumerate(raw_rows, start=1):
         if not isinstance(raw, dict):
-            raise row_error(label, number, _t(_("each row is an object of columns")))
+            raise row_error(label, number, translated(_("each row is an object of columns")))
         unknown = sorted(set(raw) - names)
         if unknown:
             raise row_error(
-                label, number, _t(_("unknown column ${name}", mapping={"name": unknown[0]}))
+                label, number, translated(_("unknown column ${name}", mapping={"name": unknown[0]}))
             )
         obj = klass()
         for name, field in fields:
@@ -148,7 +160,7 @@ def build(schema, label, raw_rows, existing=()):
             schema.validateInvariants(obj)
         except Invalid as error:
             message = error.args[0] if error.args else error
-            raise row_error(label, number, _t(message)) from None
+            raise row_error(label, number, translated(message)) from None
         out.append(obj)
     return out
 

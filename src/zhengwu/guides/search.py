@@ -5,14 +5,15 @@ from zhengwu import _
 from zhengwu.faceted import batching
 from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import published_query
+from zhengwu.faceted import sorting
 from zhengwu.faceted import text_query
 from zhengwu.guides import themes
 from zhengwu.guides.kinds import ITEM_TYPES
 from zhengwu.guides.kinds import SERVICE_OBJECTS
+from zhengwu.i18n import translated
 from zhengwu.rest import BadRequest
 from zhengwu.rest import single
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 __all__ = ("FACETS", "GuideSearch", "Selection")
@@ -50,15 +51,9 @@ class Selection:
                 raise BadRequest(_(message, mapping={"value": value}), name)
             self.filters[name] = value
         self.q = text_query(form)
-        self.sort_on = single(form, "sort_on") or "title"
-        if self.sort_on not in SORTS:
-            raise BadRequest(_("Sort by title or modified."), "sort_on")
-        order = single(form, "sort_order") or (
-            "ascending" if self.sort_on == "title" else "descending"
+        self.sort_on, self.sort_order = sorting(
+            form, SORTS, "title", _("Sort by title or modified.")
         )
-        if order not in ("ascending", "descending"):
-            raise BadRequest(_("sort_order is ascending or descending."), "sort_order")
-        self.sort_order = order
         self.b_start, self.b_size = batching(form)
 
 
@@ -73,7 +68,7 @@ class GuideSearch(FacetedSearch):
 
     def facets(self):
         def titled(pairs):
-            return [(v, translate(t, context=self.request)) for v, t in pairs]
+            return [(v, translated(t, self.request)) for v, t in pairs]
 
         organs = [(uid, self.organs.get(uid, uid)) for uid in self.index("organ").keys()]
         return {

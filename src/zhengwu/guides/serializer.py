@@ -15,10 +15,10 @@ from plone.restapi.serializer.dxcontent import SerializeToJson
 from plone.restapi.serializer.dxfields import CollectionFieldSerializer
 from zhengwu.guides import rows
 from zhengwu.guides.guide import IServiceGuide
+from zhengwu.i18n import translated
 from zhengwu.interfaces import IZhengwuLayer
 from zope.component import adapter
 from zope.component import getUtility
-from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
 from zope.schema.interfaces import IChoice
@@ -55,7 +55,7 @@ def row_entries(guide, field, request):
             elif IChoice.providedBy(column) and value is not None:
                 terms = getUtility(IVocabularyFactory, column.vocabularyName)(guide)
                 title = terms.getTerm(value).title if value in terms else value
-                value = {"token": value, "title": translate(title, context=request)}
+                value = {"token": value, "title": translated(title, request)}
             entry[name] = value
         out.append(entry)
     return out
@@ -99,7 +99,7 @@ class RowsFieldDeserializer(CollectionFieldDeserializer):
                     self.field.title,
                     number + 1,
                     column.title,
-                    translate(rows.FILE_FORMAT, context=self.request),
+                    translated(rows.FILE_FORMAT, self.request),
                 ) from None
         return raw
 

@@ -2,6 +2,7 @@
 
 from zhengwu import _
 from zhengwu.guides import themes
+from zhengwu.vocabulary_extensions import parse_extension
 from zope import schema
 from zope.interface import Interface
 from zope.interface import Invalid
@@ -18,7 +19,7 @@ class InvalidThemeLine(ValidationError):
 
 def check_theme_line(value):
     try:
-        themes.parse_extension(value)
+        parse_extension(value, themes.LINE_RE)
     except ValueError:
         raise InvalidThemeLine(value) from None
     return True
@@ -55,7 +56,7 @@ class IGuideSettings(Interface):
         known = {theme_id for theme_id, _title, _audience in themes.THEMES}
         for line in lines:
             try:
-                theme_id, _title = themes.parse_extension(line)
+                theme_id, _title = parse_extension(line, themes.LINE_RE)
             except ValueError:
                 continue  # the line's own constraint reports it
             if theme_id in known:

@@ -7,14 +7,15 @@ Ids in use must never change: guides store them.
 """
 
 from functools import lru_cache
-from plone import api
 from typing import NamedTuple
 from zhengwu import _
-import re
+from zhengwu.vocabulary_extensions import extension_lines
+from zhengwu.vocabulary_extensions import line_pattern
+from zhengwu.vocabulary_extensions import parse_extension
 
 
 EXTENSION_RECORD = "zhengwu.guides.extra_themes"
-LINE_RE = re.compile(r"^\s*([a-z][a-z0-9_]{1,39})\s+(\S.*?)\s*$")
+LINE_RE = line_pattern(r"[a-z][a-z0-9_]{1,39}")
 
 PERSONAL = "natural_person"
 BUSINESS = "legal_person"
@@ -69,20 +70,12 @@ class Theme(NamedTuple):
     audience: str | None  # natural_person, legal_person or None for both
 
 
-def parse_extension(line):
-    """``(id, title)`` of one control-panel line; ValueError otherwise."""
-    match = LINE_RE.match(line)
-    if match is None:
-        raise ValueError(line)
-    return match.group(1), match.group(2)
-
-
 @lru_cache(maxsize=8)
 def _merged(extension_lines):
     themes = {id_: Theme(id_, title, audience) for id_, title, audience in THEMES}
     for line in extension_lines:
         try:
-            id_, title = parse_extension(line)
+            id_, title = parse_extension(line, LINE_RE)
         except ValueError:
             continue  # the control panel refuses such lines; never break a page
         themes.setdefault(id_, Theme(id_, title, None))
@@ -91,8 +84,7 @@ def _merged(extension_lines):
 
 
 def all_themes():
-    lines = tuple(api.portal.get_registry_record(EXTENSION_RECORD, default=None) or ())
-    return _merged(lines)
+    return _merged(extension_lines(EXTENSION_RECORD))
 
 
 def themes_by_id():

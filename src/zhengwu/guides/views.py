@@ -18,8 +18,8 @@ from zhengwu.guides.kinds import MATERIAL_FORMATS
 from zhengwu.guides.kinds import SERVICE_OBJECTS
 from zhengwu.guides.listing import EntryWriter
 from zhengwu.guides.serializer import file_entry
+from zhengwu.i18n import translated
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
@@ -54,30 +54,34 @@ class GuideDetails(BrowserView):
 
     body = ViewPageTemplateFile("templates/guide_body.pt")
 
-    def t(self, message):
-        return translate(message, context=self.request) if message else ""
-
     def basics(self):
         guide = self.context
         theme_titles = themes.themes_by_id()
         rows = [
             (_("Item name"), guide.title),
             (_("Implementation code"), guide.item_code or ""),
-            (_("Item type"), self.t(dict(ITEM_TYPES).get(guide.item_type))),
+            (_("Item type"), translated(dict(ITEM_TYPES).get(guide.item_type), self.request)),
             (_("Implementing agency"), organ_titles().get(guide.implementing_agency, "")),
             (
                 _("Service object"),
-                "、".join(self.t(dict(SERVICE_OBJECTS).get(v)) for v in guide.service_object or ()),
+                "、".join(
+                    translated(dict(SERVICE_OBJECTS).get(v), self.request)
+                    for v in guide.service_object or ()
+                ),
             ),
             (
                 _("Service themes"),
                 "、".join(
-                    self.t(getattr(theme_titles.get(v), "title", v)) for v in guide.themes or ()
+                    translated(getattr(theme_titles.get(v), "title", v), self.request)
+                    for v in guide.themes or ()
                 ),
             ),
-            (_("Statutory time limit"), self.t(_days(guide.statutory_limit_days))),
-            (_("Promised time limit"), self.t(_days(guide.promised_limit_days))),
-            (_("Visits required"), self.t(_visits(guide.visits_required))),
+            (
+                _("Statutory time limit"),
+                translated(_days(guide.statutory_limit_days), self.request),
+            ),
+            (_("Promised time limit"), translated(_days(guide.promised_limit_days), self.request)),
+            (_("Visits required"), translated(_visits(guide.visits_required), self.request)),
         ]
         return rows
 
@@ -101,8 +105,10 @@ class GuideDetails(BrowserView):
                     "name": material.name,
                     "originals": material.originals or 0,
                     "copies": material.copies or 0,
-                    "format": self.t(formats.get(material.format)),
-                    "required": self.t(_("mandatory") if material.required else _("optional")),
+                    "format": translated(formats.get(material.format), self.request),
+                    "required": translated(
+                        _("mandatory") if material.required else _("optional"), self.request
+                    ),
                     "source": material.source or "",
                     "blank_form": file_entry(
                         self.context, number, "blank_form", material.blank_form
@@ -119,7 +125,7 @@ class GuideDetails(BrowserView):
         """For editors: the key elements the guide still lacks."""
         if not api.user.has_permission("Modify portal content", obj=self.context):
             return []
-        return [self.t(label) for label in completeness.missing(self.context)]
+        return [translated(label, self.request) for label in completeness.missing(self.context)]
 
 
 class GuideView(GuideDetails):
@@ -168,10 +174,10 @@ class GuideIndex(FacetedPage, BrowserView):
     facet_labels = FACET_LABELS
 
     def days(self, value):
-        return translate(_days(value), context=self.request) if value is not None else ""
+        return translated(_days(value), self.request)
 
     def visits(self, value):
-        return translate(_visits(value), context=self.request) if value is not None else ""
+        return translated(_visits(value), self.request)
 
 
 class GuideReport(BrowserView):
@@ -188,12 +194,8 @@ class GuideReport(BrowserView):
             out.append(
                 dict(
                     row,
-                    missing_titles="、".join(
-                        translate(m, context=self.request) for m in row["missing"]
-                    ),
-                    state_title=translate(
-                        row["review_state"], domain="plone", context=self.request
-                    ),
+                    missing_titles="、".join(translated(m, self.request) for m in row["missing"]),
+                    state_title=translated(row["review_state"], self.request, domain="plone"),
                 )
             )
         return out

@@ -5,13 +5,12 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu import clock
+from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.petitions.guards import may_approve_reply
 from zhengwu.petitions.guards import WORKFLOW_ID
 from zhengwu.site.department_groups import set_group_role
 from zope.container.interfaces import IContainerModifiedEvent
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 # The transitions needing a comment (the utility named zhengwu_petition_workflow).
@@ -22,7 +21,7 @@ RESPONDERS = "responders"
 
 
 def _refuse(message):
-    raise WorkflowException(translate(message, context=getRequest()))
+    raise WorkflowException(translated(message))
 
 
 def _department(uid):

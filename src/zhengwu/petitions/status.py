@@ -3,12 +3,12 @@ the dates, the reply once approved, the reason of a rejection. Never the
 personal fields (whoever holds the code need not be the writer)."""
 
 from plone import api
+from zhengwu.i18n import translated
 from zhengwu.petitions.events import rejection_reason
 from zhengwu.petitions.kinds import ANSWERED_STATES
 from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.petitions.kinds import SATISFACTION
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 def _iso(value):
@@ -24,13 +24,13 @@ def status(petition, request):
         "tracking_number": petition.tracking_number,
         "category": {
             "token": petition.category,
-            "title": translate(dict(CATEGORIES).get(petition.category), context=request),
+            "title": translated(dict(CATEGORIES).get(petition.category), request),
         },
         "title": petition.title,
         "review_state": {
             "token": state,
-            "title": translate(
-                wtool.getTitleForStateOnType(state, "Petition"), domain="plone", context=request
+            "title": translated(
+                wtool.getTitleForStateOnType(state, "Petition"), request, domain="plone"
             ),
         },
         "received_date": _iso(petition.received_date),
@@ -48,7 +48,7 @@ def status(petition, request):
         "satisfaction": (
             {
                 "token": petition.satisfaction,
-                "title": translate(dict(SATISFACTION)[petition.satisfaction], context=request),
+                "title": translated(dict(SATISFACTION)[petition.satisfaction], request),
             }
             if petition.satisfaction
             else None

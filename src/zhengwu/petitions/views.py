@@ -6,6 +6,7 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.petitions import stats
 from zhengwu.petitions import submission
 from zhengwu.petitions import worklist
@@ -21,12 +22,8 @@ from zhengwu.submissions.forms import no_add_view
 from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
-from zope.i18n import translate
+from zhengwu.submissions.worklist import WorklistPage
 from zope.interface import alsoProvides
-
-
-def _t(message, request):
-    return translate(message, context=request)
 
 
 class BoxView(SubmissionForm, BrowserView):
@@ -85,10 +82,10 @@ class PetitionView(BrowserView):
         entries = self.context.workflow_history.get("zhengwu_petition_workflow", ())
         return [
             {
-                "action": translate(
+                "action": translated(
                     wtool["zhengwu_petition_workflow"].transitions[e["action"]].title,
+                    self.request,
                     domain="plone",
-                    context=self.request,
                 )
                 if e.get("action") in wtool["zhengwu_petition_workflow"].transitions
                 else "",
@@ -117,18 +114,18 @@ class StatusView(BrowserView):
                 petition = find(number, code, self.request, "Petition")
                 if petition is None:
                     self.request.response.setStatus(404)
-                    self.error = _t(
+                    self.error = translated(
                         _("No petition has this tracking number and query code."), self.request
                     )
                 else:
                     if form.get("satisfaction"):
                         rate(petition, form.get("satisfaction"))
-                        self.message = _t(_("Thank you for your rating."), self.request)
+                        self.message = translated(_("Thank you for your rating."), self.request)
                     with system_user():
                         self.data = status(petition, self.request)
             except Refused as refused:
                 self.request.response.setStatus(refused.status)
-                self.error = _t(refused.message, self.request)
+                self.error = translated(refused.message, self.request)
         self.number = number if isinstance(number, str) else ""
         self.code = code if isinstance(code, str) else ""
         return self.index()
@@ -137,15 +134,10 @@ class StatusView(BrowserView):
         return SATISFACTION
 
 
-class WorklistView(BrowserView):
+class WorklistView(WorklistPage):
     """``@@petition-worklist``: what waits for me, soonest due first."""
 
-    def __call__(self):
-        self.items = worklist.entries(self.context, self.request)
-        return self.index()
-
-    def count(self, flag):
-        return sum(1 for i in self.items if i["flag"] == flag)
+    worklist = worklist
 
 
 class StatsView(BrowserView):
@@ -157,7 +149,7 @@ class StatsView(BrowserView):
         try:
             self.year = integer(self.request.form, "year", None, 2000, 2100)
         except BadRequest as error:
-            self.error = _t(error.message, self.request)
+            self.error = translated(error.message, self.request)
             self.year = None
         years = stats.years()
         if self.year is None and years:

@@ -3,10 +3,10 @@ approve, publish; a department's responder: reply), soonest due first, with
 overdue and due-soon flags as reminders."""
 
 from plone import api
+from zhengwu.i18n import translated
 from zhengwu.petitions import deadlines
 from zhengwu.petitions.kinds import CATEGORIES
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 WAITING_STATES = ("submitted", "accepted", "assigned", "reply_pending", "answered")
@@ -26,7 +26,7 @@ def entries(context, request):
     ):
         petition = brain.getObject()
         actions = [
-            {"id": t["id"], "title": translate(t["title"], domain="plone", context=request)}
+            {"id": t["id"], "title": translated(t["title"], request, domain="plone")}
             for t in wtool.getTransitionsFor(petition)
         ]
         if not actions:
@@ -39,7 +39,7 @@ def entries(context, request):
                 "title": brain.Title,
                 "category": {
                     "token": brain.category,
-                    "title": translate(categories.get(brain.category), context=request),
+                    "title": translated(categories.get(brain.category), request),
                 },
                 "review_state": brain.review_state,
                 "department": {

@@ -62,17 +62,3 @@ def document(title, paragraphs, closing=()):
         archive.writestr("docProps/core.xml", _CORE.format(title=escape(title)))
         archive.writestr("word/document.xml", xml)
     return out.getvalue()
-
-
-def text_of(data):
-    """The paragraphs' text of a .docx made here (tests and previews)."""
-    import re
-
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        xml = archive.read("word/document.xml").decode("utf-8")
-    from xml.sax.saxutils import unescape
-
-    return [
-        unescape("".join(re.findall(r"<w:t[^>]*>(.*?)</w:t>", p)))
-        for p in re.findall(r"<w:p>(.*?)</w:p>", xml)
-    ]

@@ -15,27 +15,27 @@ from zhengwu.submissions.lookup import system_user
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def letter_response(request_obj, kind, request):
+def letter_response(record, kind, request):
     """The letter ``kind`` as the response: a .docx to save."""
-    filename, data = letters.letter(request_obj, kind, request)
+    filename, data = letters.letter(record, kind, request)
     request.response.setHeader("Content-Type", DOCX)
     request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
     return data
 
 
-def download(request, found, form):
-    """The body of a letter or file of ``found``; a dict (the refusal) when
+def download(record, form, request):
+    """The body of a letter or file of ``record``; a dict (the refusal) when
     it has no such letter or file."""
     with system_user():
-        state = api.content.get_state(found)
+        state = api.content.get_state(record)
         kind = form.get("letter")
         if kind is not None:
-            if kind not in letters.available(found, state):
+            if kind not in letters.available(record, state):
                 return error_body(
                     request, NotFound(_("This request has no such letter."), "letter")
                 )
-            return letter_response(found, kind, request)
-        files = list(found.reply_attachments or []) if state in ANSWERED_STATES else []
+            return letter_response(record, kind, request)
+        files = list(record.reply_attachments or []) if state in ANSWERED_STATES else []
         try:
             position = int(form.get("file"))
         except (TypeError, ValueError):

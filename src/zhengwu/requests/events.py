@@ -5,12 +5,11 @@ from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu import clock
+from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import REASONS
 from zhengwu.site.department_groups import set_group_role
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 WORKFLOW_ID = "zhengwu_request_workflow"
@@ -23,7 +22,7 @@ COMMENT_REQUIRED = REASON_REQUIRED.transitions
 
 
 def _refuse(message):
-    raise WorkflowException(translate(message, context=getRequest()))
+    raise WorkflowException(translated(message))
 
 
 def _ours(event):
@@ -34,17 +33,17 @@ def _ours(event):
     )
 
 
-def request_added(request_obj, event):
+def record_added(record, event):
     """Only the disclosure officers of the organ the request was addressed
     to handle it: no local role from the folders above reaches it."""
-    request_obj.__ac_local_roles_block__ = True
-    organ = api.content.get(UID=request_obj.organ) if request_obj.organ else None
+    record.__ac_local_roles_block__ = True
+    organ = api.content.get(UID=record.organ) if record.organ else None
     with api.env.adopt_roles(["Manager"]):
         # Reindexes the request's security (queued with its first indexing).
-        set_group_role(request_obj, OFFICERS, "DisclosureOfficer", organ)
+        set_group_role(record, OFFICERS, "DisclosureOfficer", organ)
 
 
-def before_transition(request_obj, event):
+def before_transition(record, event):
     if not _ours(event):
         return
     transition = event.transition.getId()
@@ -53,9 +52,9 @@ def before_transition(request_obj, event):
     if transition in COMMENT_REQUIRED and not comment:
         _refuse(_("Give the reason: the applicant reads it."))
     if transition == "request_correction":
-        if request_obj.correction_requested_on is not None:
+        if record.correction_requested_on is not None:
             _refuse(_("A correction may be asked for only once, listing everything at one go."))
-        if not statutory_clock.correction_in_time(request_obj, on):
+        if not statutory_clock.correction_in_time(record, on):
             _refuse(
                 _(
                     "A correction must be asked for within ${days} working days of receipt.",
@@ -63,75 +62,75 @@ def before_transition(request_obj, event):
                 )
             )
     if transition == "extend":
-        if request_obj.extended_on is not None:
+        if record.extended_on is not None:
             _refuse(_("The answer may be extended only once."))
-        if request_obj.due_date is not None and on > request_obj.due_date:
+        if record.due_date is not None and on > record.due_date:
             _refuse(_("The deadline has passed: an extension must be decided before it."))
     if transition == "answer":
-        outcome = request_obj.outcome
+        outcome = record.outcome
         if not outcome:
             _refuse(_("Choose the outcome before answering."))
         reasons = dict(REASONS.get(outcome, ()))
-        if reasons and request_obj.outcome_reason not in reasons:
+        if reasons and record.outcome_reason not in reasons:
             _refuse(_("Choose the reason of this outcome before answering."))
     if transition == "withdraw":
-        due = request_obj.correction_due
+        due = record.correction_due
         if due is None or on <= due:
             _refuse(_("The applicant still has time to correct the request."))
 
 
-def after_transition(request_obj, event):
+def after_transition(record, event):
     if not _ours(event):
         return
     transition = event.transition.getId()
     on = clock.today()
     if transition == "register":
-        request_obj.received_date = on
-        statutory_clock.start(request_obj, on)
+        record.received_date = on
+        statutory_clock.start(record, on)
     elif transition == "request_correction":
         days = api.portal.get_registry_record("zhengwu.requests.correction_days", default=15)
-        statutory_clock.stop_for_correction(request_obj, on, days)
+        statutory_clock.stop_for_correction(record, on, days)
     elif transition == "receive_correction":
-        if request_obj.correction_received_date is None:
-            request_obj.correction_received_date = on
-        statutory_clock.start(request_obj, request_obj.correction_received_date)
+        if record.correction_received_date is None:
+            record.correction_received_date = on
+        statutory_clock.start(record, record.correction_received_date)
     elif transition == "consult":
-        statutory_clock.pause(request_obj, on)
+        statutory_clock.pause(record, on)
     elif transition == "end_consultation":
-        statutory_clock.resume(request_obj, on)
-        if request_obj.extended_on is not None:
-            _back_to_extended(request_obj, event.workflow)
+        statutory_clock.resume(record, on)
+        if record.extended_on is not None:
+            _back_to_extended(record, event.workflow)
     elif transition == "extend":
-        statutory_clock.extend(request_obj, on)
+        statutory_clock.extend(record, on)
     elif transition == "answer":
-        request_obj.answered_date = on
+        record.answered_date = on
     elif transition == "withdraw":
         # Counted in the annual report as 逾期不补正 (其他处理).
-        request_obj.outcome, request_obj.outcome_reason = "other", "no_correction"
-        request_obj.answered_date = on
+        record.outcome, record.outcome_reason = "other", "no_correction"
+        record.answered_date = on
     # The clock's columns; not notifyModified, which would add the officer
     # to the creators of the applicant's request.
-    request_obj.reindexObject(idxs=["request_organ"])
+    record.reindexObject(idxs=["request_organ"])
 
 
-def _back_to_extended(request_obj, workflow):
+def _back_to_extended(record, workflow):
     """A consultation of an extended request ends in ``extended``, not
     ``registered``: the one transition ``end_consultation`` (DESIGN.md
     section 4) returns to where the request was."""
-    history = list(request_obj.workflow_history[WORKFLOW_ID])
+    history = list(record.workflow_history[WORKFLOW_ID])
     history[-1] = dict(history[-1], review_state="extended")
-    request_obj.workflow_history[WORKFLOW_ID] = tuple(history)
-    workflow.updateRoleMappingsFor(request_obj)
+    record.workflow_history[WORKFLOW_ID] = tuple(history)
+    workflow.updateRoleMappingsFor(record)
 
 
-def history(request_obj):
-    return list(getattr(request_obj, "workflow_history", {}).get(WORKFLOW_ID, ()))
+def history(record):
+    return list(getattr(record, "workflow_history", {}).get(WORKFLOW_ID, ()))
 
 
-def last_comment(request_obj, action):
+def last_comment(record, action):
     """What the officer wrote with the last ``action`` (what to correct, why
     it takes longer): the applicant reads it."""
-    for entry in reversed(history(request_obj)):
+    for entry in reversed(history(record)):
         if entry.get("action") == action:
             return entry.get("comments") or ""
     return ""

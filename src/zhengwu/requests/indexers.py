@@ -7,21 +7,21 @@ from zhengwu.requests.request import IDisclosureRequest
 
 
 @indexer(IDisclosureRequest)
-def searchable_text(obj):
-    return " ".join(p for p in (obj.tracking_number, obj.requested_information) if p)
+def searchable_text(record):
+    return " ".join(p for p in (record.tracking_number, record.requested_information) if p)
 
 
 @indexer(IDisclosureRequest)
-def description(obj):
+def description(record):
     return ""
 
 
 @indexer(IDisclosureRequest)
-def applicant_category(obj):
+def applicant_category(record):
     """The annual table's column: ``citizen`` or the kind of organization."""
-    if obj.applicant_type == "organization":
-        return obj.organization_type or "other"
-    return obj.applicant_type
+    if record.applicant_type == "organization":
+        return record.organization_type or "other"
+    return record.applicant_type
 
 
 tracking_number = metadata(IDisclosureRequest, "tracking_number")

@@ -7,6 +7,7 @@ from plone import api
 from string import Template
 from zhengwu import _
 from zhengwu import clock
+from zhengwu.i18n import translated
 from zhengwu.requests import docx
 from zhengwu.requests.events import last_comment
 from zhengwu.requests.kinds import CLOSED_STATES
@@ -14,7 +15,6 @@ from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import reason_title
 from zhengwu.requests.settings import DEFAULTS
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 TITLES = {
@@ -24,14 +24,14 @@ TITLES = {
 }
 
 
-def available(request_obj, state):
+def available(record, state):
     """The letters that exist for a request in ``state``."""
     kinds = []
-    if request_obj.correction_requested_on:
+    if record.correction_requested_on:
         kinds.append("correction")
-    if request_obj.extended_on:
+    if record.extended_on:
         kinds.append("extension")
-    if state in CLOSED_STATES and request_obj.outcome:
+    if state in CLOSED_STATES and record.outcome:
         kinds.append("answer")
     return kinds
 
@@ -40,41 +40,39 @@ def _date(value):
     return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
-def _template(kind, request_obj):
-    name = request_obj.outcome if kind == "answer" else kind
+def _template(kind, record):
+    name = record.outcome if kind == "answer" else kind
     return api.portal.get_registry_record(f"zhengwu.requests.letter_{name}", default=DEFAULTS[name])
 
 
-def letter(request_obj, kind, request):
-    """``(filename, bytes)`` of the letter ``kind`` of ``request_obj``."""
-    applicant = request_obj.applicant_name or ""
-    if request_obj.applicant_type == "organization" and request_obj.organization_name:
-        applicant = request_obj.organization_name
+def letter(record, kind, request):
+    """``(filename, bytes)`` of the letter ``kind`` of ``record``."""
+    applicant = record.applicant_name or ""
+    if record.applicant_type == "organization" and record.organization_name:
+        applicant = record.organization_name
     dated = {
-        "answer": request_obj.answered_date,
-        "correction": request_obj.correction_requested_on,
-        "extension": request_obj.extended_on,
+        "answer": record.answered_date,
+        "correction": record.correction_requested_on,
+        "extension": record.extended_on,
     }[kind]
     values = {
-        "organ": organ_titles().get(request_obj.organ, ""),
-        "tracking_number": request_obj.tracking_number or "",
+        "organ": organ_titles().get(record.organ, ""),
+        "tracking_number": record.tracking_number or "",
         "applicant": applicant,
-        "received_date": _date(request_obj.received_date),
-        "requested_information": (request_obj.requested_information or "").strip(),
-        "outcome": translate(dict(OUTCOMES).get(request_obj.outcome, ""), context=request),
-        "reason": translate(
-            reason_title(request_obj.outcome, request_obj.outcome_reason) or "", context=request
-        ),
-        "reply": (request_obj.reply or "").strip(),
+        "received_date": _date(record.received_date),
+        "requested_information": (record.requested_information or "").strip(),
+        "outcome": translated(dict(OUTCOMES).get(record.outcome, ""), request),
+        "reason": translated(reason_title(record.outcome, record.outcome_reason) or "", request),
+        "reply": (record.reply or "").strip(),
         "comment": last_comment(
-            request_obj, {"correction": "request_correction", "extension": "extend"}.get(kind, "")
+            record, {"correction": "request_correction", "extension": "extend"}.get(kind, "")
         ),
-        "due_date": _date(request_obj.due_date),
-        "correction_due": _date(request_obj.correction_due),
+        "due_date": _date(record.due_date),
+        "correction_due": _date(record.correction_due),
         "date": _date(dated or clock.today()),
     }
-    text = Template(_template(kind, request_obj)).safe_substitute(values)
+    text = Template(_template(kind, record)).safe_substitute(values)
     paragraphs = [p.strip() for p in text.split("\n")]
-    title = translate(TITLES[kind], context=request)
+    title = translated(TITLES[kind], request)
     data = docx.document(title, [p for p in paragraphs if p])
-    return f"{request_obj.tracking_number}-{kind}.docx", data
+    return f"{record.tracking_number}-{kind}.docx", data

@@ -17,6 +17,7 @@ from datetime import date
 from plone import api
 from zhengwu import _
 from zhengwu import clock
+from zhengwu.i18n import translated
 from zhengwu.requests.kinds import ORGANIZATION_TYPES
 from zhengwu.requests.kinds import OUTCOMES
 from zhengwu.requests.kinds import REASONS
@@ -24,7 +25,6 @@ from zhengwu.rest import BadRequest
 from zhengwu.rest import integer
 from zhengwu.rest import single
 from zhengwu.site.department import organ_titles
-from zope.i18n import translate
 
 
 CITIZEN = "citizen"
@@ -67,7 +67,7 @@ ROWS = _rows()
 
 
 def _blank():
-    return {row: dict.fromkeys((c for c, _t in COLUMNS), 0) for row, _t, _l in ROWS}
+    return {row: dict.fromkeys((c for c, _title in COLUMNS), 0) for row, _title, _level in ROWS}
 
 
 def count_requests(year, organ=None):
@@ -134,7 +134,7 @@ def balanced(table):
     return all(
         table["new"][c] + table["carried_over"][c]
         == table["answered"][c] + table["carried_forward"][c]
-        for c, _t in COLUMNS
+        for c, _title in COLUMNS
     )
 
 
@@ -142,9 +142,6 @@ def report(year, organ=None, request=None):
     """The JSON of ``@disclosure-annual-report``."""
     table = count_requests(year, organ)
     documents = count_documents(year, organ)
-
-    def tr(message):
-        return translate(message, context=request)
 
     return {
         "year": year,
@@ -155,9 +152,14 @@ def report(year, organ=None, request=None):
             "normative_documents": documents["normative"],
         },
         "requests": {
-            "columns": [{"id": c, "title": tr(t)} for c, t in COLUMNS],
+            "columns": [{"id": c, "title": translated(t, request)} for c, t in COLUMNS],
             "rows": [
-                {"id": row, "title": tr(title), "level": level, "cells": table[row]}
+                {
+                    "id": row,
+                    "title": translated(title, request),
+                    "level": level,
+                    "cells": table[row],
+                }
                 for row, title, level in ROWS
                 if row != "outcomes"
             ],

@@ -12,7 +12,8 @@
 - One extension of 20 working days, with a reason (Art. 33).
 
 ``due_date`` is always the current deadline, and ``due_provisional`` says
-whether a year without an official schedule was counted.
+whether a year without an official schedule was counted. The functions
+take the DisclosureRequest, ``record``.
 """
 
 from zhengwu import workdays
@@ -28,77 +29,77 @@ CONSULTATION_DAYS = 15  # the third party's time to answer
 DUE_SOON = 3  # working days left at which a request is flagged
 
 
-def recompute(request):
+def recompute(record):
     """Set ``due_date`` from the clock's parts (None while the clock waits
     for a correction)."""
-    if request.clock_start is None:
-        request.due_date, request.due_provisional = None, False
+    if record.clock_start is None:
+        record.due_date, record.due_provisional = None, False
         return
     deadline = add_working_days(
-        request.clock_start,
-        ANSWER_DAYS + (request.extension_days or 0) + (request.paused_days or 0),
+        record.clock_start,
+        ANSWER_DAYS + (record.extension_days or 0) + (record.paused_days or 0),
     )
-    request.due_date, request.due_provisional = deadline.due_date, deadline.provisional
+    record.due_date, record.due_provisional = deadline.due_date, deadline.provisional
 
 
-def start(request, on):
+def start(record, on):
     """The clock starts (again) on ``on``: receipt or correction."""
-    request.clock_start = on
-    request.paused_days = 0
-    recompute(request)
+    record.clock_start = on
+    record.paused_days = 0
+    recompute(record)
 
 
-def stop_for_correction(request, on, applicant_days):
-    request.correction_requested_on = on
-    request.correction_due = add_working_days(on, applicant_days).due_date
-    request.clock_start = None
-    recompute(request)
+def stop_for_correction(record, on, applicant_days):
+    record.correction_requested_on = on
+    record.correction_due = add_working_days(on, applicant_days).due_date
+    record.clock_start = None
+    recompute(record)
 
 
-def correction_in_time(request, on):
+def correction_in_time(record, on):
     """Whether a correction may still be asked for on ``on``."""
-    start_day = request.received_date
+    start_day = record.received_date
     return start_day is not None and working_days_between(start_day, on) <= CORRECTION_REQUEST_DAYS
 
 
-def pause(request, on):
-    request.consult_start = on
+def pause(record, on):
+    record.consult_start = on
 
 
-def resume(request, on):
-    if request.consult_start is not None:
-        request.paused_days = (request.paused_days or 0) + working_days_between(
-            request.consult_start, on
+def resume(record, on):
+    if record.consult_start is not None:
+        record.paused_days = (record.paused_days or 0) + working_days_between(
+            record.consult_start, on
         )
-    request.consult_start = None
-    recompute(request)
+    record.consult_start = None
+    recompute(record)
 
 
-def consultation_due(request):
-    if request.consult_start is None:
+def consultation_due(record):
+    if record.consult_start is None:
         return None
-    return add_working_days(request.consult_start, CONSULTATION_DAYS).due_date
+    return add_working_days(record.consult_start, CONSULTATION_DAYS).due_date
 
 
-def extend(request, on):
-    request.extended_on = on
-    request.extension_days = EXTENSION_DAYS
-    recompute(request)
+def extend(record, on):
+    record.extended_on = on
+    record.extension_days = EXTENSION_DAYS
+    recompute(record)
 
 
-def flag(request, state, on=None):
+def flag(record, state, on=None):
     """The worklist's reminder for a request in ``state``."""
     if state == "consulting":
         return "paused"
     if state == "awaiting_correction":
         if (
-            request.correction_due is not None
-            and workdays.flag(request.correction_due, on=on) == "overdue"
+            record.correction_due is not None
+            and workdays.flag(record.correction_due, on=on) == "overdue"
         ):
             return "correction_overdue"
         return "awaiting_correction"
     if state in ("registered", "extended"):
-        return workdays.flag(request.due_date, on=on, soon=DUE_SOON)
+        return workdays.flag(record.due_date, on=on, soon=DUE_SOON)
     if state in CLOSED_STATES:
-        return workdays.flag(request.due_date, answered_on=request.answered_date)
+        return workdays.flag(record.due_date, answered_on=record.answered_date)
     return None

@@ -7,7 +7,7 @@ from plone import api
 from zhengwu import _
 from zhengwu import clock
 from zhengwu.field_errors import problem
-from zhengwu.field_errors import t
+from zhengwu.i18n import translated
 from zhengwu.requests.request import APPLICANT_FIELDS
 from zhengwu.requests.request import IDisclosureRequest
 from zhengwu.submissions import intake
@@ -23,7 +23,11 @@ ORGANIZATION_ONLY = ("organization_type", "organization_name", "credit_code")
 
 
 def _required(values, names):
-    return [{"field": name, "message": t(_("required"))} for name in names if not values.get(name)]
+    return [
+        {"field": name, "message": translated(_("required"))}
+        for name in names
+        if not values.get(name)
+    ]
 
 
 def applicant_errors(values):
@@ -45,14 +49,18 @@ def applicant_errors(values):
             field = IDisclosureRequest["id_number"]
             errors.append({"field": "id_number", "message": problem(field, error)})
     if values.get("delivery_form") == "email" and not values.get("email"):
-        errors.append({"field": "email", "message": t(_("required to receive it by email"))})
+        errors.append(
+            {"field": "email", "message": translated(_("required to receive it by email"))}
+        )
     if values.get("delivery_form") == "post" and not values.get("address"):
-        errors.append({"field": "address", "message": t(_("required to receive it by post"))})
+        errors.append(
+            {"field": "address", "message": translated(_("required to receive it by post"))}
+        )
     return errors
 
 
 def submit(catalog, data, request):
-    """``(request_obj, query_code, errors)``; ``intake.Refused`` for a
+    """``(record, query_code, errors)``; ``intake.Refused`` for a
     catalog without organ, a filled honeypot or a flood."""
     if not getattr(catalog, "organ", None):
         raise intake.Refused(403, _("This catalog does not take requests: it has no organ."))
@@ -69,7 +77,7 @@ def submit(catalog, data, request):
         return None, None, errors
     number, code, code_hash = tracking.issue(PREFIX)
     with system_user():
-        request_obj = api.content.create(
+        record = api.content.create(
             container=catalog,
             type="DisclosureRequest",
             id=number.lower(),
@@ -80,27 +88,27 @@ def submit(catalog, data, request):
             query_code_hash=code_hash,
             **values,
         )
-    tracking.register(number, request_obj.UID())
-    return request_obj, code, []
+    tracking.register(number, record.UID())
+    return record, code, []
 
 
-def correct(request_obj, text):
+def correct(record, text):
     """The applicant's correction arrives: the clock starts again today.
     Returns an error sentence, or None."""
     text = (text or "").strip() if isinstance(text, str) else ""
     if not text:
-        return t(_("Write the correction."))
+        return translated(_("Write the correction."))
     longest = api.portal.get_registry_record("zhengwu.submissions.max_text_length", default=5000)
     if len(text) > longest:
-        return t(_("at most ${max} characters", mapping={"max": longest}))
-    if api.content.get_state(request_obj) != "awaiting_correction":
-        return t(_("This request does not wait for a correction."))
+        return translated(_("at most ${max} characters", mapping={"max": longest}))
+    if api.content.get_state(record) != "awaiting_correction":
+        return translated(_("This request does not wait for a correction."))
     with system_user():
-        request_obj.correction = text
-        request_obj.correction_received_date = clock.today()
+        record.correction = text
+        record.correction_received_date = clock.today()
         api.content.transition(
-            request_obj,
+            record,
             transition="receive_correction",
-            comment=t(_("Corrected online by the applicant.")),
+            comment=translated(_("Corrected online by the applicant.")),
         )
     return None

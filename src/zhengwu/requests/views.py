@@ -10,6 +10,7 @@ from zExceptions import NotFound
 from zhengwu import _
 from zhengwu import clock
 from zhengwu.files import AttachmentDownload
+from zhengwu.i18n import translated
 from zhengwu.requests import kinds
 from zhengwu.requests import letters
 from zhengwu.requests import report
@@ -30,14 +31,10 @@ from zhengwu.submissions.forms import SubmissionForm
 from zhengwu.submissions.intake import Refused
 from zhengwu.submissions.lookup import find
 from zhengwu.submissions.lookup import system_user
+from zhengwu.submissions.worklist import WorklistPage
 from zhengwu.workdays.calendar import china_date
 from zhengwu.workdays.calendar import china_time
-from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-def _t(message, request):
-    return translate(message, context=request)
 
 
 def _status_url(context):
@@ -73,32 +70,32 @@ class StatusView(BrowserView):
         if self.request.method == "POST" and isinstance(number, str) and isinstance(code, str):
             alsoProvides(self.request, IDisableCSRFProtection)
             try:
-                found = find(number, code, self.request, "DisclosureRequest")
+                record = find(number, code, self.request, "DisclosureRequest")
             except Refused as refused:
                 self.request.response.setStatus(refused.status)
-                self.error = _t(refused.message, self.request)
-                found = None
+                self.error = translated(refused.message, self.request)
+                record = None
             else:
-                if found is None:
+                if record is None:
                     self.request.response.setStatus(404)
-                    self.error = _t(
+                    self.error = translated(
                         _("No request has this tracking number and query code."), self.request
                     )
-            if found is not None:
+            if record is not None:
                 if "correction" in form:
-                    error = committed(lambda: submission.correct(found, form.get("correction")))
+                    error = committed(lambda: submission.correct(record, form.get("correction")))
                     if error:
                         self.request.response.setStatus(400)
                         self.correction_error = error
                     else:
-                        self.message = _t(
+                        self.message = translated(
                             _(
                                 "Your correction has been received; the time limit starts again today."
                             ),
                             self.request,
                         )
                 with system_user():
-                    self.data = status(found, self.request)
+                    self.data = status(record, self.request)
         self.number = number if isinstance(number, str) else ""
         self.code = code if isinstance(code, str) else ""
         return self.index()
@@ -117,13 +114,13 @@ class DownloadView(BrowserView):
             raise NotFound("disclosure-request-download")
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
-            found = find(number, code, self.request, "DisclosureRequest")
+            record = find(number, code, self.request, "DisclosureRequest")
         except Refused as refused:
             self.request.response.setStatus(refused.status)
-            return _t(refused.message, self.request)
-        if found is None:
+            return translated(refused.message, self.request)
+        if record is None:
             raise NotFound("disclosure-request-download")
-        result = download(self.request, found, form)
+        result = download(record, form, self.request)
         if isinstance(result, dict):
             raise NotFound("disclosure-request-download")
         return result
@@ -170,8 +167,8 @@ class RequestView(BrowserView):
         workflow = wtool[WORKFLOW_ID]
         return [
             {
-                "action": translate(
-                    workflow.transitions[e["action"]].title, domain="plone", context=self.request
+                "action": translated(
+                    workflow.transitions[e["action"]].title, self.request, domain="plone"
                 )
                 if e.get("action") in workflow.transitions
                 else "",
@@ -200,15 +197,10 @@ class ReplyFileDownload(AttachmentDownload):
     field = "reply_attachments"
 
 
-class WorklistView(BrowserView):
+class WorklistView(WorklistPage):
     """``@@disclosure-request-worklist``: what waits for me, soonest due first."""
 
-    def __call__(self):
-        self.items = worklist.entries(self.context, self.request)
-        return self.index()
-
-    def count(self, flag):
-        return sum(1 for i in self.items if i["flag"] == flag)
+    worklist = worklist
 
 
 class ReportView(BrowserView):
@@ -220,7 +212,7 @@ class ReportView(BrowserView):
             self.year, self.organ = report.report_year(self.request.form)
         except BadRequest as error:
             self.request.response.setStatus(400)
-            self.error = _t(error.message, self.request)
+            self.error = translated(error.message, self.request)
             self.year, self.organ = clock.today().year - 1, None
         self.data = report.report(self.year, self.organ, self.request)
         return self.index()

@@ -1,9 +1,9 @@
 """The named vocabularies of disclosure requests."""
 
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.requests import kinds
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -35,9 +35,9 @@ def outcome_reasons_vocabulary(context):
             if value in seen:
                 continue
             seen.add(value)
-            group = translate(outcome_title, context=request)
+            group = translated(outcome_title, request)
             if kinds.REASONS[outcome] is kinds.WITHHELD:
                 # Shared by full and partial refusals: why (the part) is withheld.
-                group = translate(_("Withheld, wholly or in part"), context=request)
-            terms.append(SimpleTerm(value, value, f"{group}：{translate(title, context=request)}"))
+                group = translated(_("Withheld, wholly or in part"), request)
+            terms.append(SimpleTerm(value, value, f"{group}：{translated(title, request)}"))
     return SimpleVocabulary(terms)

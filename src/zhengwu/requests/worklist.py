@@ -3,11 +3,12 @@ soonest due first, flagged overdue or due soon, paused (consulting) or
 waiting for a correction."""
 
 from plone import api
+from zhengwu.i18n import translated
 from zhengwu.requests import statutory_clock
 from zhengwu.requests.kinds import DELIVERY_FORMS
+from zhengwu.requests.status import state_term
 from zhengwu.site.department import organ_titles
 from zhengwu.workdays.calendar import china_date
-from zope.i18n import translate
 
 
 WAITING_STATES = ("received", "registered", "awaiting_correction", "consulting", "extended")
@@ -24,39 +25,34 @@ def entries(context, request):
         review_state=list(WAITING_STATES),
         path="/".join(navroot.getPhysicalPath()),
     ):
-        obj = brain.getObject()
+        record = brain.getObject()
         actions = [
-            {"id": t["id"], "title": translate(t["title"], domain="plone", context=request)}
-            for t in wtool.getTransitionsFor(obj)
+            {"id": t["id"], "title": translated(t["title"], request, domain="plone")}
+            for t in wtool.getTransitionsFor(record)
         ]
         if not actions:
             continue  # visible (an administrator), but not this user's to handle
         state = brain.review_state
-        consultation_due = statutory_clock.consultation_due(obj)
+        consultation_due = statutory_clock.consultation_due(record)
         out.append(
             {
                 "@id": brain.getURL(),
                 "tracking_number": brain.tracking_number,
-                "requested_information": (obj.requested_information or "")[:120],
-                "review_state": {
-                    "token": state,
-                    "title": translate(
-                        wtool.getTitleForStateOnType(state, "DisclosureRequest"),
-                        domain="plone",
-                        context=request,
-                    ),
-                },
-                "organ": {"token": obj.organ, "title": organs.get(obj.organ, "")},
-                "delivery_form": translate(
-                    dict(DELIVERY_FORMS).get(obj.delivery_form, ""), context=request
+                "requested_information": (record.requested_information or "")[:120],
+                "review_state": state_term(state, request),
+                "organ": {"token": record.organ, "title": organs.get(record.organ, "")},
+                "delivery_form": translated(
+                    dict(DELIVERY_FORMS).get(record.delivery_form, ""), request
                 ),
-                "submitted": china_date(obj.created()).isoformat(),
-                "received_date": obj.received_date.isoformat() if obj.received_date else None,
-                "due_date": obj.due_date.isoformat() if obj.due_date else None,
-                "due_provisional": bool(obj.due_provisional),
-                "correction_due": obj.correction_due.isoformat() if obj.correction_due else None,
+                "submitted": china_date(record.created()).isoformat(),
+                "received_date": record.received_date.isoformat() if record.received_date else None,
+                "due_date": record.due_date.isoformat() if record.due_date else None,
+                "due_provisional": bool(record.due_provisional),
+                "correction_due": record.correction_due.isoformat()
+                if record.correction_due
+                else None,
                 "consultation_due": consultation_due.isoformat() if consultation_due else None,
-                "flag": statutory_clock.flag(obj, state),
+                "flag": statutory_clock.flag(record, state),
                 "actions": actions,
             }
         )

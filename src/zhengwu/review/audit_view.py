@@ -1,13 +1,16 @@
 """The audit log control panel (``@@zhengwu-audit-log``), with CSV export."""
 
+from datetime import datetime
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zhengwu.i18n import translated
 from zhengwu.rest import BadRequest
 from zhengwu.rest import integer
 from zhengwu.rest import MAX_START
 from zhengwu.review import audit_query
+from zoneinfo import ZoneInfo
 
 
 PAGE_SIZE = 50
@@ -44,22 +47,18 @@ class AuditLogView(BrowserView):
 
     def display_time(self, iso):
         """An entry's time in the site's time zone (Asia/Shanghai), to the second."""
-        from datetime import datetime
-        from zoneinfo import ZoneInfo
-
         zone = api.portal.get_registry_record("plone.portal_timezone", default="Asia/Shanghai")
         return datetime.fromisoformat(iso).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M:%S")
 
     def action_title(self, action):
         """A transition's title in the user's language; other actions as recorded."""
-        from zope.i18n import translate
 
         wtool = api.portal.get_tool("portal_workflow")
         for workflow_id in ("zhengwu_review_workflow", "zhengwu_container_workflow"):
             workflow = wtool.getWorkflowById(workflow_id)
             if workflow is not None and action in workflow.transitions:
                 title = workflow.transitions[action].title
-                return translate(title, domain="plone", context=self.request)
+                return translated(title, self.request, domain="plone")
         return action
 
     def url(self, **changes):

@@ -7,15 +7,17 @@ user may not perform says why (separation of duties, wrong state, no right).
 """
 
 from plone import api
+from plone.app.iterate.dexterity.utils import get_baseline
+from plone.app.iterate.interfaces import IWorkingCopy
 from plone.protect import CheckAuthenticator
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.interfaces import IReasonRequired
 from zhengwu.review.guards import separation_refusal
 from zope.component import queryUtility
-from zope.i18n import translate
 
 
 class TransitionForm(BrowserView):
@@ -93,16 +95,14 @@ class TransitionForm(BrowserView):
             self.error = str(error)
             return self.index()
         api.portal.show_message(
-            translate(
+            translated(
                 _(
                     "Done: ${action}.",
                     mapping={
-                        "action": translate(
-                            self.transition.title, domain="plone", context=self.request
-                        )
+                        "action": translated(self.transition.title, self.request, domain="plone")
                     },
                 ),
-                context=self.request,
+                self.request,
             ),
             self.request,
         )
@@ -117,7 +117,4 @@ class TransitionForm(BrowserView):
         return self.request.response.redirect(self.context.absolute_url())
 
     def _baseline(self):
-        from plone.app.iterate.dexterity.utils import get_baseline
-        from plone.app.iterate.interfaces import IWorkingCopy
-
         return get_baseline(self.context) if IWorkingCopy.providedBy(self.context) else None

@@ -2,24 +2,24 @@
 REST API, Python): reasons are required for reject and withdraw, and
 publishing a working copy checks it in."""
 
+from AccessControl import getSecurityManager
+from AccessControl import Unauthorized
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.iterate.interfaces import IWorkingCopy
+from plone.base.interfaces import IPloneSiteRoot
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.review.guards import refusal_reason
 from zhengwu.review.guards import WORKFLOW_ID
+from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 
 
 # The transitions needing a comment (the utility named zhengwu_review_workflow).
 REASON_REQUIRED = ReasonRequired("reject", "withdraw")
 COMMENT_REQUIRED = REASON_REQUIRED.transitions
-
-
-def _message(msg):
-    return translate(msg, context=getRequest())
 
 
 def before_transition(obj, event):
@@ -28,15 +28,15 @@ def before_transition(obj, event):
     transition = event.transition.getId()
     comment = (event.kwargs or {}).get("comment") or ""
     if not isinstance(comment, str):
-        raise WorkflowException(_message(_("The comment must be text.")))
+        raise WorkflowException(translated(_("The comment must be text.")))
     comment = comment.strip()
     if transition in COMMENT_REQUIRED and not comment:
-        raise WorkflowException(_message(_("A reason is required to reject or withdraw.")))
+        raise WorkflowException(translated(_("A reason is required to reject or withdraw.")))
     # The guard already refused it; this repeats the check for code that
     # bypasses guards (e.g. a direct workflow.doActionFor in a script).
     reason = refusal_reason(obj, transition)
     if reason is not None:
-        raise WorkflowException(_message(reason))
+        raise WorkflowException(translated(reason))
 
 
 def after_transition(obj, event):
@@ -52,15 +52,13 @@ def after_transition(obj, event):
     checking_in = _checking_in()
     checking_in.add(obj.UID())
     try:
-        policy.checkin(comment or _message(_("Approved and published")))
+        policy.checkin(comment or translated(_("Approved and published")))
     finally:
         checking_in.discard(obj.UID())
 
 
 def _checking_in():
     """UIDs of the working copies this request is checking in."""
-    from zope.annotation.interfaces import IAnnotations
-
     request = getRequest()
     if request is None:  # a script without a request
         return _WITHOUT_REQUEST
@@ -74,10 +72,6 @@ def before_move_or_delete(obj, event):
     """Frozen items are moved, renamed or deleted only by someone holding
     ``Delete objects`` on them — also when their folder is moved or deleted
     (Zope checks only the folder), and in the ZMI."""
-    from AccessControl import getSecurityManager
-    from AccessControl import Unauthorized
-    from plone.base.interfaces import IPloneSiteRoot
-
     if event.oldParent is None or IPloneSiteRoot.providedBy(event.object):
         return  # an addition, or the whole site going away
     wtool = getattr(obj, "portal_workflow", None)
@@ -87,7 +81,7 @@ def before_move_or_delete(obj, event):
         return
     if not getSecurityManager().checkPermission("Delete objects", obj):
         raise Unauthorized(
-            _message(
+            translated(
                 _(
                     "${title} is under review or published: it cannot be moved or deleted.",
                     mapping={"title": obj.Title()},

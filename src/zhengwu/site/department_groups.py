@@ -7,6 +7,9 @@ and a translation of the department (plone.app.multilingual) shares them.
 
 from persistent.mapping import PersistentMapping
 from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
+from Products.CMFPlone.interfaces import ILanguage
+from zhengwu.site.department import IDepartment
 from zhengwu.site.roles import DEPARTMENT_GROUPS
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
@@ -34,9 +37,6 @@ def _translations(department):
     language: comparing languages keeps a copy from adopting those groups.
     """
     try:
-        from plone.app.multilingual.interfaces import ITranslationManager
-        from Products.CMFPlone.interfaces import ILanguage
-
         language = ILanguage(department).get_language()
         manager = ITranslationManager(department)
         return [
@@ -46,7 +46,7 @@ def _translations(department):
             and obj is not department
             and ILanguage(obj).get_language() != language
         ]
-    except (TypeError, ImportError):
+    except TypeError:  # not translatable
         return []
 
 
@@ -96,8 +96,6 @@ def department_added(department, event):
 def translation_registered(source, event):
     """A department's translation shares its groups (plone.app.multilingual
     registers the translation after the added event made groups for it)."""
-    from zhengwu.site.department import IDepartment
-
     target = event.target
     if target is source or not IDepartment.providedBy(target):
         return

@@ -3,6 +3,7 @@ every page of a government website — 网站标识码, ICP备案号, 公安机�
 主办单位 and contact details. Stored in the registry, edited in a control panel.
 """
 
+from plone import api
 from zhengwu import _
 from zope import schema
 from zope.interface import Interface
@@ -100,8 +101,6 @@ class ISiteIdentity(Interface):
 
 def get_identity():
     """The settings as a plain dict, with the two record links."""
-    from plone import api
-
     data = {
         name: api.portal.get_registry_record(f"{REGISTRY_PREFIX}.{name}", default=None) or ""
         for name in schema.getFieldNamesInOrder(ISiteIdentity)

@@ -1,6 +1,7 @@
 """Install and uninstall handlers of the zhengwu:default profile."""
 
 from plone import api
+from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.base.interfaces import INonInstallable
 from zope.interface import implementer
 
@@ -21,8 +22,6 @@ def post_install(context):
     registry settings; running it again creates the missing folders
     (zh-cn first: it is the default language).
     """
-    from plone.app.multilingual.browser.setup import SetupMultilingualSite
-
     portal = api.portal.get()
     portal.setLanguage(api.portal.get_registry_record("plone.default_language"))
     SetupMultilingualSite().setupSite(portal)

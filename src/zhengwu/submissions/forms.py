@@ -6,13 +6,13 @@ transaction, refusals and field errors answered, and the receipt."""
 from plone.protect.interfaces import IDisableCSRFProtection
 from zExceptions import NotFound
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.rest import invalid_fields
 from zhengwu.rest import json_body
 from zhengwu.rest import Refused
 from zhengwu.rest import Service
 from zhengwu.submissions.commit import committed
 from zhengwu.submissions.intake import HONEYPOT
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -53,7 +53,7 @@ class SubmissionForm(Submitting):
                 self.request.response.setStatus(refused.status)
                 self.errors = {e["field"]: e["message"] for e in refused.errors or ()}
                 message = _("Please correct the marked fields.") if self.errors else refused.message
-                self.error = translate(message, context=self.request)
+                self.error = translated(message, self.request)
         return self.index()
 
 

@@ -12,8 +12,8 @@ from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.utils import safe_basename
 from zhengwu import _
 from zhengwu.field_errors import problem
-from zhengwu.field_errors import t
 from zhengwu.files import blob_from_json
+from zhengwu.i18n import translated
 from zhengwu.rest import Refused
 from zhengwu.rest import TooManyRequests
 from zhengwu.submissions import throttle
@@ -68,12 +68,17 @@ def _file(value):
 def read(data, schema, names, context):
     """``(values, errors)`` of the fields ``names`` of ``schema``."""
     if not isinstance(data, dict):
-        return {}, [{"field": None, "message": t(_("The request body must be a JSON object."))}]
+        return {}, [
+            {"field": None, "message": translated(_("The request body must be a JSON object."))}
+        ]
     if data.get(HONEYPOT):
         raise Refused(400, _("Your message could not be accepted."))
     unknown = sorted(set(data) - set(names) - {HONEYPOT})
     errors = [
-        {"field": name, "message": t(_("There is no field ${name}.", mapping={"name": name}))}
+        {
+            "field": name,
+            "message": translated(_("There is no field ${name}.", mapping={"name": name})),
+        }
         for name in unknown
     ]
     values = {}
@@ -92,7 +97,7 @@ def read(data, schema, names, context):
             errors.append({"field": name, "message": problem(field, None)})
             continue
         except Refused as refused:
-            errors.append({"field": name, "message": t(refused.message)})
+            errors.append({"field": name, "message": translated(refused.message)})
             continue
         try:
             if value is None:
@@ -108,7 +113,7 @@ def read(data, schema, names, context):
                 field.validate(value)
         except ValidationError as error:
             if isinstance(error, TooLong) and not getattr(field, "max_length", None):
-                message = t(_("at most ${max} characters", mapping={"max": longest}))
+                message = translated(_("at most ${max} characters", mapping={"max": longest}))
             else:
                 message = problem(field, error)
             if IList.providedBy(field) and not isinstance(error, RequiredMissing):

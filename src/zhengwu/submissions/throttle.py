@@ -10,6 +10,7 @@ from plone import api
 from threading import Lock
 import math
 import time
+import transaction
 
 
 class Throttle:
@@ -67,8 +68,6 @@ class Throttle:
     def hit_after_commit(self, key):
         """Count ``key`` once the request's transaction commits: a request
         retried after a conflict counts once, a failed one not at all."""
-        import transaction
-
         transaction.get().addAfterCommitHook(lambda ok: ok and self.hit(key))
 
     def reset(self):

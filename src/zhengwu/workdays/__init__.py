@@ -1,11 +1,14 @@
 """Working days (DESIGN.md section 5): ``add_working_days(start, n)`` with
 the official schedules, as every deadline in the product needs them."""
 
+from plone import api
 from zhengwu import clock
 from zhengwu.workdays.calendar import add_working_days as _add
 from zhengwu.workdays.calendar import Deadline
 from zhengwu.workdays.calendar import Schedule
 from zhengwu.workdays.calendar import working_days_between as _between
+from zhengwu.workdays.settings import parse_line
+from zope.interface.interfaces import ComponentLookupError
 
 
 __all__ = [
@@ -20,10 +23,6 @@ __all__ = [
 
 def entered_schedules():
     """{year: Schedule} from the site's registry (empty outside a site)."""
-    from plone import api
-    from zhengwu.workdays.settings import parse_line
-    from zope.interface.interfaces import ComponentLookupError
-
     try:
         off = api.portal.get_registry_record("zhengwu.workdays.holidays", default=None) or []
         on = api.portal.get_registry_record("zhengwu.workdays.workdays", default=None) or []

@@ -3,10 +3,10 @@ which published guides are overdue for checking (administrators), batched
 like plone.restapi's lists."""
 
 from zhengwu.guides import completeness
+from zhengwu.i18n import translated
 from zhengwu.rest import batched
 from zhengwu.rest import page
 from zhengwu.rest import Service
-from zope.i18n import translate
 
 
 class ServiceGuideReportGet(Service):
@@ -23,7 +23,7 @@ class ServiceGuideReportGet(Service):
             "title": row["title"],
             "item_code": row["item_code"],
             "review_state": row["review_state"],
-            "missing": [translate(m, context=self.request) for m in row["missing"]],
+            "missing": [translated(m, self.request) for m in row["missing"]],
             "last_reviewed": row["last_reviewed"].isoformat() if row["last_reviewed"] else None,
             "stale": row["stale"],
         }

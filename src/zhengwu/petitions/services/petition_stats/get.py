@@ -1,11 +1,11 @@
 """GET /@petition-stats?year=YYYY&department=UID: public statistics."""
 
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.petitions import stats
 from zhengwu.rest import integer
 from zhengwu.rest import Service
 from zhengwu.rest import single
-from zope.i18n import translate
 
 
 class PetitionStatsGet(Service):
@@ -26,4 +26,4 @@ class PetitionStatsGet(Service):
         }
 
     def _t(self, message):
-        return translate(message, context=self.request)
+        return translated(message, self.request)
