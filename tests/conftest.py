@@ -1,9 +1,14 @@
 """pytest fixtures from the plone.app.testing layers (pytest-plone)."""
 
+from functools import partialmethod
 from pathlib import Path
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.restapi.testing import RelativeSession
 from pytest_plone import fixtures_factory
 from zhengwu import clock
 from zhengwu.submissions import throttle
+from zhengwu.testing import TEST_PASSWORD
 from zhengwu.testing import ZHENGWU_FUNCTIONAL_TESTING
 from zhengwu.testing import ZHENGWU_INTEGRATION_TESTING
 from zhengwu.workdays import calendar
@@ -90,3 +95,47 @@ def pytest_terminal_summary(terminalreporter):
     artifacts = Path(__file__).resolve().parents[1] / "test-artifacts"
     if artifacts.exists():
         terminalreporter.write_line(f"Test artifacts (screenshots): {artifacts}")
+
+
+class SiteSession(RelativeSession):
+    """Requests to the test site: paths relative to the portal, a timeout on
+    every call (a stuck server fails the test instead of hanging the run)."""
+
+    request = partialmethod(RelativeSession.request, timeout=60)
+
+
+@pytest.fixture
+def request_factory(functional_portal):
+    """``request_factory(userid=None, json=True)``: a session on the test
+    site as one of the test users (zhengwu.testing.REVIEW_USERS), as the
+    site owner (``"Manager"``) or anonymous (None), asking for JSON unless
+    ``json=False``; as kitconcept.intranet's ``manager_request``. One
+    session per user and kind for the test: asking again gives the same."""
+    sessions = {}
+
+    def factory(userid=None, json=True):
+        if (userid, json) in sessions:
+            return sessions[userid, json]
+        session = SiteSession(functional_portal.absolute_url())
+        if json:
+            session.headers["Accept"] = "application/json"
+        if userid == "Manager":
+            session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        elif userid not in (None, "Anonymous"):
+            session.auth = (userid, TEST_PASSWORD)
+        sessions[userid, json] = session
+        return session
+
+    yield factory
+    for session in sessions.values():
+        session.close()
+
+
+@pytest.fixture
+def anon_request(request_factory):
+    return request_factory()
+
+
+@pytest.fixture
+def manager_request(request_factory):
+    return request_factory("Manager")

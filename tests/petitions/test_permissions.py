@@ -10,8 +10,6 @@ The tables are written out by hand from DESIGN.md section 4 and
 docs/petitions.md; they are not read from the workflow definition."""
 
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.helpers import auth
 from tests.helpers import body
 from tests.petitions.helpers import make_box
@@ -105,16 +103,6 @@ DELETERS = {"Manager"}
 CATEGORY, REPLY, PHONE = "consultation", "原答复", MESSAGE["phone"]
 
 
-def credentials(userid):
-    return (SITE_OWNER_NAME, SITE_OWNER_PASSWORD) if userid == "Manager" else auth(userid)
-
-
-def http(method, url, userid, **kwargs):
-    return requests.request(
-        method, url, headers=JSON, auth=credentials(userid), timeout=60, **kwargs
-    )
-
-
 def refused(userid, state):
     """What a refusal answers: 401 to whoever may not see the petition; a
     transition refused to someone who sees it is a 400 (plone.restapi's
@@ -143,7 +131,7 @@ def history(petition):
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_petition_matrix_over_rest(functional_portal, state):
+def test_petition_matrix_over_rest(functional_portal, request_factory, state):
     box = make_box(functional_portal, container=functional_portal["zh-cn"]["dept"])
     petition = prepared(box, state)
     fresh = {
@@ -159,7 +147,7 @@ def test_petition_matrix_over_rest(functional_portal, state):
     for userid in USERS:
         cell = (state, userid)
         # GET
-        response = http("GET", url, userid)
+        response = request_factory(userid).request("GET", url)
         if userid in readers:
             assert response.status_code == 200, cell
             data = response.json()
@@ -173,10 +161,9 @@ def test_petition_matrix_over_rest(functional_portal, state):
             assert response.status_code == 401, cell
             assert_no_personal_data(response, *cell)
         # PATCH: the handling, the reply, the submitter's own field
-        response = http(
+        response = request_factory(userid).request(
             "PATCH",
             url,
-            userid,
             json={"category": "complaint", "reply": f"{userid} 的答复", "phone": "13987654321"},
         )
         assert response.status_code == (204 if userid in patchers else 401), cell
@@ -191,8 +178,8 @@ def test_petition_matrix_over_rest(functional_portal, state):
         for transition in TRANSITIONS:
             if userid in MOVES[state].get(transition, ((), ()))[1]:
                 continue
-            response = http(
-                "POST", f"{url}/@workflow/{transition}", userid, json={"comment": "越权操作"}
+            response = request_factory(userid).request(
+                "POST", f"{url}/@workflow/{transition}", json={"comment": "越权操作"}
             )
             assert response.status_code == refused(userid, state), (*cell, transition)
             assert "review_state" not in response.json(), (*cell, transition)
@@ -202,7 +189,7 @@ def test_petition_matrix_over_rest(functional_portal, state):
             assert history(petition) == steps, (*cell, transition)
         # DELETE, refused
         if userid not in DELETERS:
-            response = http("DELETE", url, userid)
+            response = request_factory(userid).request("DELETE", url)
             assert response.status_code == 401, cell
             assert_no_personal_data(response, *cell)
             transaction.begin()
@@ -211,10 +198,9 @@ def test_petition_matrix_over_rest(functional_portal, state):
     for (transition, userid), other in fresh.items():
         cell = (state, userid, transition)
         target = MOVES[state][transition][0]
-        response = http(
+        response = request_factory(userid).request(
             "POST",
             f"{other.absolute_url()}/@workflow/{transition}",
-            userid,
             json={"comment": "处理意见"},
         )
         assert response.status_code == 200, (*cell, response.status_code)
@@ -225,7 +211,7 @@ def test_petition_matrix_over_rest(functional_portal, state):
         assert history(other) == steps + 1, cell
     # DELETE, allowed (the last thing done to the petition).
     for userid in DELETERS:
-        response = http("DELETE", url, userid)
+        response = request_factory(userid).request("DELETE", url)
         assert response.status_code == 204, (state, userid)
         transaction.begin()
         assert petition.getId() not in box.objectIds(), (state, userid)

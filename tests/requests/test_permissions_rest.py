@@ -14,9 +14,6 @@ docs/requests.md; they are not read from the workflow definition."""
 from datetime import date
 from datetime import timedelta
 from plone import api
-from plone.app.testing import SITE_OWNER_NAME
-from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.helpers import auth
 from tests.helpers import body
 from tests.requests.helpers import APPLICATION
 from tests.requests.helpers import make_catalog
@@ -25,7 +22,6 @@ from tests.requests.helpers import move
 from tests.requests.helpers import PERSONAL_VALUES
 from zhengwu import clock
 import pytest
-import requests
 import transaction
 
 
@@ -119,16 +115,6 @@ LATER = {"awaiting_correction": timedelta(days=45)}
 REPLY, PHONE = "现将相关信息提供给您。", APPLICATION["phone"]
 
 
-def credentials(userid):
-    return (SITE_OWNER_NAME, SITE_OWNER_PASSWORD) if userid == "Manager" else auth(userid)
-
-
-def http(method, url, userid, **kwargs):
-    return requests.request(
-        method, url, headers=JSON, auth=credentials(userid), timeout=60, **kwargs
-    )
-
-
 def refused(userid):
     """What a refused transition answers: 401 to whoever may not see the
     request; 400 (plone.restapi's "invalid transition") to a reader."""
@@ -162,7 +148,7 @@ def history(obj):
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_request_matrix_over_rest(functional_portal, state):
+def test_request_matrix_over_rest(functional_portal, request_factory, state):
     # In the department's folder, where its groups hold their roles.
     catalog = make_catalog(functional_portal, container=functional_portal["zh-cn"]["dept"])
     obj = prepared(catalog, state)
@@ -180,7 +166,7 @@ def test_request_matrix_over_rest(functional_portal, state):
         for userid in USERS:
             cell = (state, userid)
             # GET
-            response = http("GET", url, userid)
+            response = request_factory(userid).request("GET", url)
             if userid in READERS:
                 assert response.status_code == 200, cell
                 data = response.json()
@@ -193,8 +179,8 @@ def test_request_matrix_over_rest(functional_portal, state):
                 assert response.status_code == 401, cell
                 assert_no_personal_data(response, *cell)
             # PATCH: the answer, the applicant's own field
-            response = http(
-                "PATCH", url, userid, json={"reply": f"{userid} 的答复", "phone": "13987654321"}
+            response = request_factory(userid).request(
+                "PATCH", url, json={"reply": f"{userid} 的答复", "phone": "13987654321"}
             )
             assert response.status_code == (204 if userid in patchers else 401), cell
             assert_no_personal_data(response, *cell)
@@ -207,8 +193,8 @@ def test_request_matrix_over_rest(functional_portal, state):
             for transition in TRANSITIONS:
                 if userid in MOVES[state].get(transition, ((), ()))[1]:
                     continue
-                response = http(
-                    "POST", f"{url}/@workflow/{transition}", userid, json={"comment": "越权操作"}
+                response = request_factory(userid).request(
+                    "POST", f"{url}/@workflow/{transition}", json={"comment": "越权操作"}
                 )
                 assert response.status_code == refused(userid), (*cell, transition)
                 assert "review_state" not in response.json(), (*cell, transition)
@@ -218,7 +204,7 @@ def test_request_matrix_over_rest(functional_portal, state):
                 assert history(obj) == steps, (*cell, transition)
             # DELETE, refused
             if userid not in DELETERS:
-                response = http("DELETE", url, userid)
+                response = request_factory(userid).request("DELETE", url)
                 assert response.status_code == 401, cell
                 assert_no_personal_data(response, *cell)
                 transaction.begin()
@@ -227,10 +213,9 @@ def test_request_matrix_over_rest(functional_portal, state):
         for (transition, userid), other in fresh.items():
             cell = (state, userid, transition)
             target = MOVES[state][transition][0]
-            response = http(
+            response = request_factory(userid).request(
                 "POST",
                 f"{other.absolute_url()}/@workflow/{transition}",
-                userid,
                 json={"comment": "处理意见"},
             )
             assert response.status_code == 200, (*cell, response.status_code, body(response))
@@ -241,7 +226,7 @@ def test_request_matrix_over_rest(functional_portal, state):
             assert history(other) == steps + 1, cell
         # DELETE, allowed (the last thing done to the request).
         for userid in DELETERS:
-            response = http("DELETE", url, userid)
+            response = request_factory(userid).request("DELETE", url)
             assert response.status_code == 204, (state, userid)
             transaction.begin()
             assert obj.getId() not in catalog.objectIds(), (state, userid)

@@ -17,7 +17,6 @@ from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.namedfile.file import NamedBlobFile
 from plone.restapi.interfaces import ISerializeToJson
 from Products.DCWorkflow.utils import modifyRolesForPermission
-from tests.helpers import auth
 from tests.helpers import body
 from tests.requests.helpers import APPLICATION
 from tests.requests.helpers import make_catalog
@@ -26,7 +25,6 @@ from zhengwu.requests.request import IDisclosureRequest
 from zope.component import getMultiAdapter
 from zope.globalrequest import getRequest
 import pytest
-import requests
 import transaction
 
 
@@ -91,17 +89,15 @@ def locked(functional_portal):
     return obj, untouched
 
 
-def _json(obj, userid):
-    response = requests.get(
-        obj.absolute_url(), headers={"Accept": "application/json"}, auth=auth(userid), timeout=60
-    )
+def _json(request_factory, obj, userid):
+    response = request_factory(userid).get(obj.absolute_url())
     assert response.status_code == 200, response.text
     return response.json(), body(response)
 
 
-def test_a_viewer_without_the_permission_gets_no_personal_field_over_rest(locked):
+def test_a_viewer_without_the_permission_gets_no_personal_field_over_rest(locked, request_factory):
     obj, _untouched = locked
-    data, text = _json(obj, VIEWER)
+    data, text = _json(request_factory, obj, VIEWER)
     assert data["tracking_number"] == obj.tracking_number  # the request itself is readable
     assert [f for f in OTHER_FIELDS if f not in data] == []
     assert [f for f in PERSONAL_FIELDS if f in data] == []
@@ -109,9 +105,9 @@ def test_a_viewer_without_the_permission_gets_no_personal_field_over_rest(locked
 
 
 @pytest.mark.parametrize("userid, which", [("siteadmin", 0), ("officer", 1)])
-def test_a_holder_gets_every_personal_field_over_rest(locked, userid, which):
+def test_a_holder_gets_every_personal_field_over_rest(locked, request_factory, userid, which):
     obj = locked[which]
-    data, text = _json(obj, userid)
+    data, text = _json(request_factory, obj, userid)
     assert [f for f in PERSONAL_FIELDS if f not in data] == []
     assert [v for v in PERSONAL_FIELDS.values() if v not in text] == []
     assert data["applicant_name"] == PERSONAL_FIELDS["applicant_name"]
@@ -148,32 +144,32 @@ def test_the_schema_locks_exactly_the_personal_fields():
     assert set(PERSONAL_FIELDS) <= set(IDisclosureRequest.names())
 
 
-def _page(obj, userid, view=""):
-    return requests.get(
-        f"{obj.absolute_url()}{view}", auth=auth(userid), timeout=60, allow_redirects=False
+def _page(request_factory, obj, userid, view=""):
+    return request_factory(userid, json=False).get(
+        f"{obj.absolute_url()}{view}", allow_redirects=False
     )
 
 
-def test_the_officers_page_follows_the_lock(locked):
+def test_the_officers_page_follows_the_lock(locked, request_factory):
     """The request's own page (the officers' view) shows the applicant block
     to a holder only; the rest of the request stays readable."""
     obj, untouched = locked
-    viewer = _page(obj, VIEWER)
+    viewer = _page(request_factory, obj, VIEWER)
     assert viewer.status_code == 200
     text = body(viewer)
     assert obj.tracking_number in text and APPLICATION["requested_information"] in text
     assert 'id="zhengwu-request-applicant"' not in text
     assert [v for v in PERSONAL_FIELDS.values() if v in text] == []
     for userid, which in (("siteadmin", obj), (VIEWER, untouched)):
-        holder = body(_page(which, userid))
+        holder = body(_page(request_factory, which, userid))
         assert 'id="zhengwu-request-applicant"' in holder
         assert APPLICATION["applicant_name"] in holder and APPLICATION["address"] in holder
 
 
-def test_letters_and_proof_of_identity_follow_the_lock(locked):
+def test_letters_and_proof_of_identity_follow_the_lock(locked, request_factory):
     """A letter is addressed to the applicant (name, address): it needs the
     personal-data permission, as the scan of the identity card does."""
     obj, untouched = locked
     for view in ("/@@request-letter?kind=answer", "/@@attachment/0/x.jpg"):
-        assert _page(obj, VIEWER, view).status_code in (302, 401, 403), view
-    assert _page(untouched, VIEWER, "/@@attachment/0/x.jpg").status_code == 200
+        assert _page(request_factory, obj, VIEWER, view).status_code in (302, 401, 403), view
+    assert _page(request_factory, untouched, VIEWER, "/@@attachment/0/x.jpg").status_code == 200

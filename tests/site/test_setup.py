@@ -2,20 +2,22 @@
 issue promise, and uninstalls cleanly."""
 
 from plone import api
+from plone.base.interfaces import INonInstallable
 from plone.browserlayer.utils import registered_layers
 from zhengwu.interfaces import IZhengwuLayer
+from zope.component import getUtility
 import pytest
 
 
-def test_profile_installed(portal):
-    setup = portal.portal_setup
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1004",)
+def test_profile_installed(installer, profile_last_version):
+    assert installer.is_product_installed("zhengwu")
+    assert profile_last_version("zhengwu:default") == "1004"
 
 
-def test_upgrade_from_the_first_release(portal):
+def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version):
     """A site installed at 1000 reaches 1004 with the disclosure catalog, the
     service guides, the petitions and the disclosure requests."""
-    setup = portal.portal_setup
+    setup = setup_tool
     setup.setLastVersionForProfile("zhengwu:default", "1000")
     assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [
         ("1001",),
@@ -24,7 +26,7 @@ def test_upgrade_from_the_first_release(portal):
         ("1004",),
     ]
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1004",)
+    assert profile_last_version("zhengwu:default") == "1004"
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
     wtool = portal.portal_workflow
@@ -76,12 +78,13 @@ def test_upgrade_to_disclosure_requests(portal):
         "plone.app.iterate:default",
     ],
 )
-def test_dependencies_installed(portal, profile):
-    assert portal.portal_setup.getLastVersionForProfile(profile) != "unknown"
+def test_dependencies_installed(setup_tool, profile):
+    # "unknown" for a profile never applied (profile_last_version would cut it to "u")
+    assert setup_tool.getLastVersionForProfile(profile) != "unknown"
 
 
-def test_browserlayer(portal):
-    assert IZhengwuLayer in registered_layers()
+def test_browserlayer(browser_layers):
+    assert IZhengwuLayer in browser_layers
 
 
 def test_chinese_first(portal):
@@ -125,9 +128,6 @@ def test_only_administrators_delegate_government_roles(portal):
 
 
 def test_hidden_profiles(portal):
-    from plone.base.interfaces import INonInstallable
-    from zope.component import getUtility
-
     hidden = getUtility(INonInstallable, "zhengwu-hiddenprofiles")
     assert "zhengwu:uninstall" in hidden.getNonInstallableProfiles()
 
