@@ -10,13 +10,17 @@ a department and the users of one review chain). It measures:
 1. creating and publishing a page, committed: vanilla creates + ``publish``
    (one transition); Zhengwu creates + ``submit`` + three approvals by three
    different people (four transitions, each guarded and audited);
-2. one audit-log append (one transition's worth), committed, when the log is
-   empty and when it already holds ``--log-size`` entries — it must stay flat;
+2. one audit-log append (one transition's worth), committed, to an empty
+   log and to one that already holds ``--log-size`` entries — it must stay flat;
 3. anonymous HTML and REST GET of one published page over HTTP (waitress,
    one process), vanilla against Zhengwu.
 
-Medians and ratios are printed as a Markdown table (docs/benchmarks.md keeps
-them). The machine is shared: compare ratios, not absolute times.
+Every pair is interleaved (vanilla and Zhengwu take turns, the first side
+alternating; the two audit logs likewise) after checking that both sides
+give the same answer (both pages published; the same page over REST), as
+benchmarks/sampling.py lays down. Medians, a p95 only from 100 samples, and
+ratios are printed as a Markdown table (docs/benchmarks.md keeps them). The
+machine is shared: compare ratios, not absolute times.
 """
 
 from pathlib import Path
@@ -25,7 +29,6 @@ import os
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -34,6 +37,13 @@ import time
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from sampling import describe_ms  # noqa: E402
+from sampling import interleave  # noqa: E402
+from sampling import median_ms  # noqa: E402
+from sampling import require_equal  # noqa: E402
+
+
 CLASSIC = (
     "plone.app.contenttypes:default",
     "plone.app.layout:default",
@@ -75,6 +85,32 @@ def as_admin(app):
     newSecurityManager(None, app.acl_users.getUser("admin").__of__(app.acl_users))
 
 
+def build_vanilla(app, site_id="vanilla", displayed_types=None):
+    """A Plone 6.2 classic site with ``<site>/zh-cn/dept`` published; with
+    ``displayed_types``, that ``plone.displayed_types`` (the types navigation
+    lists) instead of Plone's default."""
+    from plone import api
+    from Products.CMFPlone.factory import addPloneSite
+    from zope.component.hooks import setSite
+    import transaction
+
+    addPloneSite(app, site_id, title="Vanilla", extension_ids=CLASSIC)
+    # Classic Plone refuses Anonymous the REST API; grant it so both sites
+    # answer the same anonymous GET.
+    app[site_id].manage_permission(
+        "plone.restapi: Use REST API", ["Anonymous", "Manager"], acquire=1
+    )
+    # The same depth for the pages of both sites: <site>/<section>/<department>/<page>.
+    setSite(app[site_id])
+    if displayed_types is not None:
+        api.portal.set_registry_record("plone.displayed_types", tuple(displayed_types))
+    section = api.content.create(container=app[site_id], type="Folder", id="zh-cn", title="中文")
+    api.content.transition(section, transition="publish")
+    folder = api.content.create(container=section, type="Folder", id="dept", title="测试局")
+    api.content.transition(folder, transition="publish")
+    transaction.commit()  # indexes them while this site is active
+
+
 def build_sites(app):
     from plone import api
     from Products.CMFPlone.factory import addPloneSite
@@ -82,12 +118,7 @@ def build_sites(app):
     from zope.component.hooks import setSite
     import transaction
 
-    addPloneSite(app, "vanilla", title="Vanilla", extension_ids=CLASSIC)
-    # Classic Plone refuses Anonymous the REST API; grant it so both sites
-    # answer the same anonymous GET.
-    app["vanilla"].manage_permission(
-        "plone.restapi: Use REST API", ["Anonymous", "Manager"], acquire=1
-    )
+    build_vanilla(app)
     addPloneSite(
         app,
         "zhengwu",
@@ -96,12 +127,6 @@ def build_sites(app):
         default_language="zh-cn",
         portal_timezone="Asia/Shanghai",
     )
-    # The same depth for the pages of both sites: <site>/<section>/<department>/<page>.
-    setSite(app["vanilla"])
-    section = api.content.create(container=app["vanilla"], type="Folder", id="zh-cn", title="中文")
-    api.content.transition(section, transition="publish")
-    folder = api.content.create(container=section, type="Folder", id="dept", title="测试局")
-    api.content.transition(folder, transition="publish")
     site = app["zhengwu"]
     setSite(site)
     dept = api.content.create(
@@ -126,34 +151,25 @@ def build_sites(app):
     transaction.commit()
 
 
-def timed(function, repeat):
-    timings = []
-    for n in range(repeat):
-        began = time.perf_counter()
-        function(n)
-        timings.append(time.perf_counter() - began)
-    return timings
-
-
 def bench_publishing(app, items):
+    """Create + publish one page on each side, interleaved, ``items`` times.
+    A warm-up page on each side must end published before anything is timed."""
     from plone import api
     from zope.component.hooks import setSite
     import transaction
 
-    setSite(app["vanilla"])
     vanilla = app["vanilla"]["zh-cn"]["dept"]
+    dept = app["zhengwu"]["zh-cn"]["dept"]
 
     def vanilla_one(n):
+        setSite(app["vanilla"])
         page = api.content.create(container=vanilla, type="Document", id=f"p{n}", title=f"通知 {n}")
         api.content.transition(page, transition="publish")
         transaction.commit()
-
-    vanilla_times = timed(vanilla_one, items)
-
-    setSite(app["zhengwu"])
-    dept = app["zhengwu"]["zh-cn"]["dept"]
+        return page
 
     def zhengwu_one(n):
+        setSite(app["zhengwu"])
         with api.env.adopt_user(username="author"):
             page = api.content.create(
                 container=dept, type="Document", id=f"p{n}", title=f"通知 {n}"
@@ -163,33 +179,50 @@ def bench_publishing(app, items):
             with api.env.adopt_user(username=userid):
                 api.content.transition(page, transition=transition, comment="同意")
         transaction.commit()
+        return page
 
-    zhengwu_times = timed(zhengwu_one, items)
-    return vanilla_times, zhengwu_times
+    states = {
+        "vanilla": api.content.get_state(vanilla_one("warm")),
+        "zhengwu": api.content.get_state(zhengwu_one("warm")),
+    }
+    require_equal(
+        "create + publish", {name: state == "published" for name, state in states.items()}
+    )
+    timings = interleave({"vanilla": vanilla_one, "zhengwu": zhengwu_one}, items)
+    return timings["vanilla"], timings["zhengwu"]
 
 
 def bench_audit_log(app, log_size, samples=500):
+    """One append + commit to an empty log and to the site's log grown to
+    ``log_size`` entries, interleaved (the empty log is a second AuditLog
+    stored beside the site's, the same class and the same code path)."""
+    from zhengwu.review.audit_log import AuditLog
     from zhengwu.review.audit_log import IAuditLog
     from zope.component import getUtility
     from zope.component.hooks import setSite
     import transaction
 
-    setSite(app["zhengwu"])
-    log = getUtility(IAuditLog)
-
-    def append(n):
-        log.append("first", "approve_first", path=f"/zhengwu/zh-cn/dept/x{n}", comment="同意")
-        transaction.commit()
-
-    small = timed(append, samples)
-    missing = log_size - len(log)
+    site = app["zhengwu"]
+    setSite(site)
+    large = getUtility(IAuditLog)
+    site._bench_empty_log = small = AuditLog()
+    missing = log_size - len(large)
     for n in range(max(missing, 0)):
-        log.append("bench", "submit", path=f"/zhengwu/fill/{n}")
+        large.append("bench", "submit", path=f"/zhengwu/fill/{n}")
         if n % 5000 == 4999:
             transaction.commit()
     transaction.commit()
-    large = timed(append, samples)
-    return small, large, len(log)
+    size = len(large)
+
+    def appender(log):
+        def append(n):
+            log.append("first", "approve_first", path=f"/zhengwu/zh-cn/dept/x{n}", comment="同意")
+            transaction.commit()
+
+        return append
+
+    timings = interleave({"small": appender(small), "large": appender(large)}, samples)
+    return timings["small"], timings["large"], size
 
 
 def free_port():
@@ -213,14 +246,17 @@ def serve(instance):
     base = f"http://localhost:{port}"
     for _ in range(600):
         try:
-            requests.get(base, timeout=2)
+            requests.get(base, timeout=30)
             return server, base
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             time.sleep(0.5)
+    os.killpg(server.pid, signal.SIGTERM)
     raise RuntimeError("the Zope server did not start")
 
 
 def bench_http(instance, requests_per_page):
+    """Anonymous HTML and REST GET of one page per side, interleaved; each
+    side must answer 200 (and the REST answer be the same page) first."""
     import requests
 
     server, base = serve(instance)
@@ -230,29 +266,31 @@ def bench_http(instance, requests_per_page):
             "zhengwu": f"{base}/zhengwu/zh-cn/dept/p1",
         }
         results = {}
-        for name, url in pages.items():
-            for kind, headers in (("html", {}), ("rest", {"Accept": "application/json"})):
-                for _ in range(10):  # warm caches
-                    requests.get(url, headers=headers, timeout=30)
-                timings = []
-                for _ in range(requests_per_page):
-                    began = time.perf_counter()
-                    response = requests.get(url, headers=headers, timeout=30)
-                    timings.append(time.perf_counter() - began)
-                    assert response.status_code == 200, (url, response.status_code)
-                results[(name, kind)] = timings
+        for kind, headers in (("html", {}), ("rest", {"Accept": "application/json"})):
+
+            def get(url, headers=headers):
+                response = requests.get(url, headers=headers, timeout=30)
+                assert response.status_code == 200, (url, response.status_code)
+                return response
+
+            answers = {name: get(url) for name, url in pages.items()}
+            if kind == "rest":
+                require_equal(
+                    "REST GET", {n: (r.json()["@type"], r.json()["id"]) for n, r in answers.items()}
+                )
+            for _ in range(10):  # warm caches
+                for url in pages.values():
+                    get(url)
+            timings = interleave(
+                {name: (lambda n, url=url: get(url)) for name, url in pages.items()},
+                requests_per_page,
+            )
+            for name, values in timings.items():
+                results[(name, kind)] = values
         return results
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
-
-
-def ms(values):
-    return statistics.median(values) * 1000
-
-
-def p95(values):
-    return sorted(values)[int(len(values) * 0.95) - 1] * 1000
 
 
 def main():
@@ -281,33 +319,43 @@ def main():
     rows = [
         (
             "create + publish one page, committed (vanilla: 1 transition; Zhengwu: 4, each guarded and audited)",
-            ms(vanilla_pub),
-            ms(zhengwu_pub),
+            "published / published",
+            vanilla_pub,
+            zhengwu_pub,
         ),
         (
-            "anonymous HTML of one published page",
-            ms(http[("vanilla", "html")]),
-            ms(http[("zhengwu", "html")]),
+            f"anonymous HTML of one published page ({args.items + 1} siblings)",
+            "200 / 200",
+            http[("vanilla", "html")],
+            http[("zhengwu", "html")],
         ),
         (
             "anonymous REST GET of one published page",
-            ms(http[("vanilla", "rest")]),
-            ms(http[("zhengwu", "rest")]),
+            "the same page",
+            http[("vanilla", "rest")],
+            http[("zhengwu", "rest")],
         ),
     ]
     print(
-        "\n| measure (median ms) | vanilla Plone 6.2 | Zhengwu | ratio |\n| --- | --- | --- | --- |"
+        "\n| measure, ms: median (p95 where ≥ 100 samples) | answers | vanilla Plone 6.2 | Zhengwu"
+        " | ratio | samples per side |\n| --- | --- | --- | --- | --- | --- |"
     )
-    for label, vanilla, zhengwu in rows:
-        print(f"| {label} | {vanilla:.1f} | {zhengwu:.1f} | {zhengwu / vanilla:.2f}× |")
+    for label, answers, vanilla, zhengwu in rows:
+        print(
+            f"| {label} | {answers} | {describe_ms(vanilla)} | {describe_ms(zhengwu)} "
+            f"| {median_ms(zhengwu) / median_ms(vanilla):.2f}× | {len(vanilla)} |"
+        )
     print(
-        f"\n| audit log append + commit | at 0 entries | at {size:,} entries | ratio |\n| --- | --- | --- | --- |"
+        f"\n| audit log append + commit, ms | at 0 entries | at {size:,} entries | ratio "
+        "| samples per side |\n| --- | --- | --- | --- | --- |"
     )
     print(
-        f"| median ms (p95) | {ms(small):.2f} ({p95(small):.2f}) | {ms(large):.2f} ({p95(large):.2f}) | {ms(large) / ms(small):.2f}× |"
+        f"| median (p95) | {describe_ms(small, 2)} | {describe_ms(large, 2)} "
+        f"| {median_ms(large) / median_ms(small):.2f}× | {len(small)} |"
     )
     print(
-        f"\nitems={args.items} log_size={args.log_size} requests={args.requests} python={sys.version.split()[0]}"
+        f"\nitems={args.items} log_size={args.log_size} requests={args.requests} "
+        f"python={sys.version.split()[0]} load={os.getloadavg()[0]:.1f}"
     )
 
 
