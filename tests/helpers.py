@@ -5,6 +5,7 @@ from plone import api
 from zhengwu.testing import TEST_PASSWORD
 import itertools
 import json
+import transaction
 
 
 # The transitions that bring a new item to each state, and who performs them.
@@ -58,3 +59,63 @@ def body(response):
     if "json" in response.headers.get("Content-Type", ""):
         return json.dumps(response.json(), ensure_ascii=False)
     return response.text
+
+
+# The REST permission matrices of citizens' records (petitions, disclosure
+# requests): the attempts and the checks both workflows share.
+
+
+def assert_absent(response, values, *where):
+    """None of ``values`` (personal data) in what ``response`` says."""
+    text = body(response)
+    for value in values:
+        assert value not in text, (*where, value)
+
+
+def _steps(obj):
+    return sum(len(entries) for entries in obj.workflow_history.values())
+
+
+def assert_refused_moves(session, obj, state, transitions, status, values, *where):
+    """Each of ``transitions`` posted to ``obj`` (in ``state``) is refused
+    with ``status``: no new state in the answer, no personal value, state and
+    history as they were."""
+    steps = _steps(obj)
+    for transition in transitions:
+        cell = (*where, transition)
+        response = session.post(
+            f"{obj.absolute_url()}/@workflow/{transition}", json={"comment": "越权操作"}
+        )
+        assert response.status_code == status, cell
+        assert "review_state" not in response.json(), cell
+        assert_absent(response, values, *cell)
+        transaction.begin()
+        assert api.content.get_state(obj) == state, cell
+        assert _steps(obj) == steps, cell
+
+
+def assert_allowed_move(session, obj, transition, target, values, *where):
+    """``transition`` on ``obj`` succeeds: ``target`` in the answer and
+    stored, one more history entry, no personal value in the answer."""
+    steps = _steps(obj)
+    response = session.post(
+        f"{obj.absolute_url()}/@workflow/{transition}", json={"comment": "处理意见"}
+    )
+    assert response.status_code == 200, (*where, response.status_code, body(response))
+    assert response.json()["review_state"] == target, where
+    assert_absent(response, values, *where)
+    transaction.begin()
+    assert api.content.get_state(obj) == target, where
+    assert _steps(obj) == steps + 1, where
+
+
+def assert_delete(session, obj, allowed, values, *where):
+    """DELETE of ``obj``: 204 and gone when ``allowed``, else 401 with no
+    personal value and ``obj`` still in its container."""
+    container, name = obj.aq_parent, obj.getId()
+    response = session.delete(obj.absolute_url())
+    assert response.status_code == (204 if allowed else 401), where
+    if not allowed:
+        assert_absent(response, values, *where)
+    transaction.begin()
+    assert (name in container.objectIds()) == (not allowed), where
