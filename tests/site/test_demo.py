@@ -15,6 +15,7 @@ from zhengwu.guides import completeness
 from zhengwu.petitions import stats
 from zhengwu.requests import report
 from zhengwu.requests import worklist
+from zhengwu.site.columns import columns
 from zhengwu.site.roles import GOVERNMENT_ROLES
 from zope.globalrequest import getRequest
 import pytest
@@ -121,6 +122,15 @@ class TestTheDemo:
         assert root.getDefaultPage() == "front-page"
         assert api.content.get_state(root["front-page"]) == "published"
         assert api.content.get_state(root["xwzx"]["zwgk-gzhy"]) == "published"
+
+    def test_sections_have_column_types(self, demo_portal):
+        root = demo_portal["zh-cn"]
+        found = {b.getPath().split("/zh-cn/")[1]: b.column_type for b in columns(root)}
+        assert found["xwzx"] == "news"
+        assert found["bsfw"] == "service"
+        assert found["hdjl"] == "interaction"
+        assert {found[p] for p in found if p.startswith("xxgk/")} == {"policy"}
+        assert {found[p] for p in found if p.startswith("hdjl/")} == {"interaction"}
 
     def test_applying_it_twice_changes_nothing(self, demo_portal):
         before = sorted(demo_portal["zh-cn"].objectIds())

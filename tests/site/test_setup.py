@@ -11,22 +11,26 @@ import pytest
 
 def test_profile_installed(installer, profile_last_version):
     assert installer.is_product_installed("zhengwu")
-    assert profile_last_version("zhengwu:default") == "1004"
+    assert profile_last_version("zhengwu:default") == "1005"
 
 
 def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version):
-    """A site installed at 1000 reaches 1004 with the disclosure catalog, the
-    service guides, the petitions and the disclosure requests."""
+    """A site installed at 1000 reaches the last version with the disclosure
+    catalog, the service guides, the petitions, the disclosure requests and
+    the column types."""
     setup = setup_tool
     setup.setLastVersionForProfile("zhengwu:default", "1000")
-    assert [s["dest"] for s in setup.listUpgrades("zhengwu:default")] == [
+    upgrades = setup.listUpgrades("zhengwu:default")
+    # A group of steps (genericsetup:upgradeSteps) is listed as a list.
+    assert [(u[0] if isinstance(u, list) else u)["dest"] for u in upgrades] == [
         ("1001",),
         ("1002",),
         ("1003",),
         ("1004",),
+        ("1005",),
     ]
     setup.upgradeProfile("zhengwu:default")
-    assert profile_last_version("zhengwu:default") == "1004"
+    assert profile_last_version("zhengwu:default") == "1005"
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
     wtool = portal.portal_workflow
@@ -38,6 +42,8 @@ def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version
     assert "listing_view" in portal.portal_types["Folder"].view_methods
     assert wtool.getChainForPortalType("Petition") == ("zhengwu_petition_workflow",)
     assert "petition_department" in portal.portal_catalog.indexes()
+    assert "column_type" in portal.portal_catalog.indexes()
+    assert "zhengwu.column_type" in portal.portal_types["Folder"].behaviors
 
 
 def test_upgrade_to_disclosure_requests(portal):
@@ -58,7 +64,7 @@ def test_upgrade_to_disclosure_requests(portal):
     portal.portal_controlpanel.unregisterConfiglet("zhengwu-requests")
     setup.setLastVersionForProfile("zhengwu:default", "1003")
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1004",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1005",)
     assert "DisclosureRequest" in portal.portal_types
     assert wtool.getChainForPortalType("DisclosureRequest") == ("zhengwu_request_workflow",)
     assert {"request_organ", "disclosure_kind"} <= set(catalog.indexes())

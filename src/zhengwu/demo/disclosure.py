@@ -373,6 +373,7 @@ def create(root, departments):
                 id=catalog_id,
                 title=title,
                 organ=departments[dept_id].UID(),
+                column_type="policy",
             )
             publish(catalog)
     for catalog_id, item_id, title, number, written, topic, genre, keywords, summary in ITEMS:

@@ -183,6 +183,7 @@ def create(root, departments):
                 department=departments[dept_id].UID(),
                 reply_limit_days=limit,
                 intro=intro,
+                column_type="interaction",
             )
             publish(box)
     if any(section[box_id].objectIds() for box_id, *_rest in BOXES):

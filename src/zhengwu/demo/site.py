@@ -47,11 +47,12 @@ USERS = (
     ("wjw_responder", "钱答复", "wjw", "responders", ()),
 )
 
+# id, title, description, column type (site supervision, the ColumnType page tag)
 SECTIONS = (
-    ("xxgk", "政府信息公开", "政府信息公开目录、依申请公开和政府信息公开年度报告。"),
-    ("bsfw", "办事服务", "办事指南：按主题、按部门查找行政许可和公共服务事项。"),
-    ("hdjl", "互动交流", "市长信箱、部门信箱和留言答复选登。"),
-    ("xwzx", "新闻中心", "政务要闻、部门动态和通知公告。"),
+    ("xxgk", "政府信息公开", "政府信息公开目录、依申请公开和政府信息公开年度报告。", "other"),
+    ("bsfw", "办事服务", "办事指南：按主题、按部门查找行政许可和公共服务事项。", "service"),
+    ("hdjl", "互动交流", "市长信箱、部门信箱和留言答复选登。", "interaction"),
+    ("xwzx", "新闻中心", "政务要闻、部门动态和通知公告。", "news"),
 )
 
 NEWS = (
@@ -135,7 +136,7 @@ def create_users(departments):
 
 
 def create_sections(root):
-    for section_id, title, description in SECTIONS:
+    for section_id, title, description, column_type in SECTIONS:
         if section_id not in root:
             publish(
                 api.content.create(
@@ -144,6 +145,7 @@ def create_sections(root):
                     id=section_id,
                     title=title,
                     description=description,
+                    column_type=column_type,
                 )
             )
     news = root["xwzx"]

@@ -1,0 +1,12 @@
+"""Upgrade-step handlers of the shared rooms (profile zhengwu:default)."""
+
+from plone import api
+
+
+def index_column_types(context):
+    """1004 → 1005: a new index is empty until its objects are reindexed."""
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(is_folderish=True):
+        obj = brain._unrestrictedGetObject()
+        if getattr(obj, "column_type", None):
+            obj.reindexObject()
