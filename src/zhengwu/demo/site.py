@@ -34,6 +34,7 @@ DEPARTMENTS = (
 # user id, full name, department, group suffix ('' = site-wide role), site-wide roles
 USERS = (
     ("siteadmin", "王管理", None, None, ("Site Administrator",)),
+    ("inspector", "何监管", None, None, ("Inspector",)),
     ("editor", "李信息", "bgs", "editors", ()),
     ("reviewer1", "张初审", "bgs", "first-reviewers", ()),
     ("reviewer2", "刘复审", "bgs", "second-reviewers", ()),
