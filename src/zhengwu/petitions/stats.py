@@ -85,6 +85,7 @@ def _empty(year, uid, title):
         "open": 0,
         "overdue": 0,
         "average_working_days": None,
+        "working_days": 0,
         "satisfaction": {value: 0 for value, _title in SATISFACTION},
     }
 
@@ -142,6 +143,7 @@ def _compute(on):
         if satisfaction in row["satisfaction"]:
             row["satisfaction"][satisfaction] += 1
     for key, row in table.items():
+        row["working_days"] = days[key]
         if row["answered"]:
             row["average_working_days"] = round(days[key] / row["answered"], 1)
     return sorted(table.values(), key=lambda r: (-r["year"], -r["received"]))
@@ -155,6 +157,22 @@ def figures(year=None, department=None, on=None):
         if (year is None or row["year"] == year)
         and (department is None or row["department"]["token"] == department)
     ]
+
+
+def totals(year, on=None):
+    """One year's figures over every department: ``received``,
+    ``rejected``, ``answered``, ``answered_on_time``, ``open``, ``overdue``
+    and ``average_working_days`` (from the summed working days, not an
+    average of averages). The website annual report reads this."""
+    keys = ("received", "rejected", "answered", "answered_on_time", "open", "overdue")
+    out = dict.fromkeys(keys, 0)
+    days = 0
+    for row in figures(year, on=on):
+        for key in keys:
+            out[key] += row[key]
+        days += row["working_days"]
+    out["average_working_days"] = round(days / out["answered"], 1) if out["answered"] else None
+    return out
 
 
 def years(on=None):
