@@ -64,6 +64,7 @@ setup(
             "ruff",
             "zpretty",
             "PyYAML",
+            "pypdf",
         ],
     },
     entry_points={

@@ -273,6 +273,16 @@ def test_the_page_shows_last_year_without_a_year():
     assert annual_report.report_year({}, required=False) == 2025
 
 
+def test_the_control_panel_links_the_report(portal):
+    (configlet,) = [
+        a
+        for a in portal.portal_controlpanel.listActions()
+        if a.getId() == "zhengwu-website-annual-report"
+    ]
+    assert configlet.permissions == ("zhengwu: View site supervision",)
+    assert "@@website-annual-report" in configlet.getActionExpression()
+
+
 # Who may read and write it, over HTTP
 
 

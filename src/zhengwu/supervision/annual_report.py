@@ -254,14 +254,16 @@ def _sections(year, data, typed):
     portal = api.portal.get()
     site_title = api.portal.get_registry_record("plone.site_title", default="") or portal.title
     info, services, messages = data["information"], data["services"], data["messages"]
+    # The units of the official form: 条, 个, 次, 个 (users), 项 (services), 件, 期.
     ITEMS, PIECES, TIMES, PEOPLE = _("items"), _("pieces"), _("times"), _("people")
+    SERVICES, CASES, SESSIONS = _("services"), _("cases"), _("sessions")
     D, E = "data", "entered"
 
     def entered(rid, title, unit=None, level=0, name=None):
         return _row(rid, title, e[name or rid.rsplit(".", 1)[-1]], E, unit, level)
 
     def held(rid, title, value):
-        return _row(rid, title, value, D, PIECES, 1, NOT_AVAILABLE if value is None else None)
+        return _row(rid, title, value, D, SESSIONS, 1, NOT_AVAILABLE if value is None else None)
 
     cases = [e["cases_natural_persons"], e["cases_legal_persons"]]
     innovation = [title for value, title in entries.INNOVATIONS if value in (e["innovation"] or ())]
@@ -306,7 +308,7 @@ def _sections(year, data, typed):
                 _row("information.news", _("Government news"), info["news"], D, ITEMS, 1),
                 _row(
                     "information.disclosure_catalog",
-                    _("Disclosure catalog"),
+                    _("Disclosure catalog items"),
                     info["disclosure_catalog"],
                     D,
                     ITEMS,
@@ -376,20 +378,20 @@ def _sections(year, data, typed):
                     D,
                 ),
                 entered("services.registered_users", _("Registered users"), PEOPLE),
-                _row("services.guides", _("Services published"), services["guides"], D, ITEMS),
+                _row("services.guides", _("Services published"), services["guides"], D, SERVICES),
                 _row(
                     "services.guides_online",
                     _("Services that can be done entirely online"),
                     services["guides_online"],
                     D,
-                    ITEMS,
+                    SERVICES,
                 ),
                 _row(
                     "services.guides_published",
                     _("Services first published this year"),
                     services["guides_published"],
                     D,
-                    ITEMS,
+                    SERVICES,
                     1,
                 ),
                 _row(
@@ -397,10 +399,10 @@ def _sections(year, data, typed):
                     _("Cases handled"),
                     sum(c or 0 for c in cases) if any(c is not None for c in cases) else None,
                     E,
-                    PIECES,
+                    CASES,
                 ),
-                entered("services.cases_natural_persons", _("for natural persons"), PIECES, 1),
-                entered("services.cases_legal_persons", _("for legal persons"), PIECES, 1),
+                entered("services.cases_natural_persons", _("for natural persons"), CASES, 1),
+                entered("services.cases_legal_persons", _("for legal persons"), CASES, 1),
             ],
         ),
         (
@@ -443,7 +445,9 @@ def _sections(year, data, typed):
                 held("interaction.consultations", _("Consultations held"), data["consultations"]),
                 held("interaction.surveys", _("Surveys held"), data["surveys"]),
                 entered("interaction.consultation_opinions", _("Opinions received"), ITEMS, 1),
-                entered("interaction.survey_results_published", _("Results published"), PIECES, 1),
+                entered(
+                    "interaction.survey_results_published", _("Results published"), SESSIONS, 1
+                ),
                 held("interaction.interviews", _("Online interviews held"), data["interviews"]),
                 entered(
                     "interaction.interview_questions", _("Questions from the public"), ITEMS, 1

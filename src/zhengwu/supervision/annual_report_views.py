@@ -66,12 +66,22 @@ class EntriesForm(AutoExtensibleForm, form.Form):
 
     schema = entries.IWebsiteAnnualReportEntries
     ignoreContext = False
-    label = _("Website annual report: entered figures")
     description = _(
         "Counted figures come from the site; enter here what only the office knows. "
         "Saved for the year shown."
     )
     error = None
+    year = None
+
+    @property
+    def label(self):
+        return translated(
+            _(
+                "Website annual report ${year}: entered figures",
+                mapping={"year": self.year or ""},
+            ),
+            self.request,
+        )
 
     def update(self):
         try:
