@@ -18,6 +18,7 @@ from tests.petitions.helpers import make_box
 from tests.petitions.helpers import make_petition
 from zhengwu.rest import BadRequest
 from zhengwu.supervision import annual_report
+from zhengwu.supervision import annual_report_counts
 from zhengwu.supervision import annual_report_entries as entries
 from zhengwu.testing import TEST_PASSWORD
 import pytest
@@ -186,7 +187,7 @@ def test_the_next_year_counts_what_crossed_midnight(year_site):
 
 
 def test_held_events_are_counted_once_their_type_exists(year_site, monkeypatch):
-    monkeypatch.setattr(annual_report, "INTERVIEW_TYPE", "News Item")
+    monkeypatch.setattr(annual_report_counts, "INTERVIEW_TYPE", "News Item")
     figures = annual_report.figures(annual_report.report(YEAR))
     assert figures["interaction.interviews"] == 2
     assert figures["interaction.consultations"] is None

@@ -13,6 +13,7 @@ from zhengwu import clock
 from zhengwu.i18n import translated
 from zhengwu.rest import BadRequest
 from zhengwu.supervision import annual_report
+from zhengwu.supervision import annual_report_counts
 from zhengwu.supervision import annual_report_entries as entries
 from zope.component import getMultiAdapter
 from zope.interface import Invalid
@@ -133,7 +134,7 @@ class EntriesForm(AutoExtensibleForm, form.Form):
         if errors:
             self.status = self.formErrorsMessage
             return
-        information = annual_report.count_information(self.year)
+        information = annual_report_counts.count_information(self.year)
         problems = entries.check(data, information["by_column_type"]["interpretation"])
         if problems:
             self._show_errors(problems)
