@@ -13,7 +13,11 @@ from plone.dexterity.utils import iterSchemata
 from plone.namedfile.interfaces import INamedFile
 from zope import schema
 from zope.schema import getFieldsInOrder
+import logging
 import re
+
+
+logger = logging.getLogger(__name__)
 
 
 # Bare addresses in plain text (a guide's "online_url", "legal_basis" …).
@@ -65,6 +69,7 @@ def item_links(obj):
             try:
                 value = getattr(iface(obj, None) or obj, name, None)
             except Exception:  # a behavior adapter that cannot read this item
+                logger.debug("cannot read %s of %r", name, obj, exc_info=True)
                 continue
             _walk(field, value, links, files)
     unique = {id(named): (title, named) for title, named in files}

@@ -1,0 +1,130 @@
+"""Outgoing mail: Plone's MailHost configured from the environment, or
+files when no mail server is known.
+
+``zhengwu start`` (``make start``) calls ``configure_from_environment``:
+``SMTP_HOST``, ``SMTP_PORT``, ``SMTP_USER``, ``SMTP_PASSWORD`` and
+``MAIL_FROM`` become Plone's mail settings (registry ``plone.smtp_*`` and
+``plone.email_from_address``, which Plone's own mailer reads; the mail
+control panel shows and changes the same). Unset variables change nothing.
+
+Without a server (``mail_configured`` false), each message is written to
+``instance/var/mail/`` as one ``.eml`` file, so nothing is lost and an
+administrator can read them; the dashboard says so.
+"""
+
+from email.message import EmailMessage
+from email.utils import formataddr
+from email.utils import formatdate
+from email.utils import make_msgid
+from pathlib import Path
+from plone import api
+from zhengwu import clock
+import os
+import re
+import uuid
+
+
+ENVIRONMENT = ("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "MAIL_FROM")
+ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+class MailSettingsError(ValueError):
+    """A bad mail setting in the environment; the message is one sentence."""
+
+
+def mail_configured(portal=None):
+    """Is there a mail server and a sender address? (Else mail goes to files.)"""
+    host = api.portal.get_registry_record("plone.smtp_host", default="") or ""
+    sender = api.portal.get_registry_record("plone.email_from_address", default="") or ""
+    return bool(host.strip() and sender.strip())
+
+
+def mail_folder():
+    """Where mail is written without a server: ``$ZHENGWU_MAIL_DIR``, else
+    ``var/mail`` of the instance (``$ZHENGWU_INSTANCE``, ``./instance``)."""
+    if os.environ.get("ZHENGWU_MAIL_DIR"):
+        return Path(os.environ["ZHENGWU_MAIL_DIR"])
+    home = Path(os.environ.get("ZHENGWU_INSTANCE") or "instance").resolve()
+    return home / "var" / "mail"
+
+
+def settings_from_environment(environ=None):
+    """{registry record: value} for the variables that are set."""
+    environ = os.environ if environ is None else environ
+    values = {}
+    host = (environ.get("SMTP_HOST") or "").strip()
+    if host:
+        values["plone.smtp_host"] = host
+    port = (environ.get("SMTP_PORT") or "").strip()
+    if port:
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            raise MailSettingsError(f"SMTP_PORT={port!r} is not a port number (1–65535).")
+        values["plone.smtp_port"] = int(port)
+    if environ.get("SMTP_USER") is not None and (host or environ.get("SMTP_USER")):
+        values["plone.smtp_userid"] = environ.get("SMTP_USER") or None
+    if environ.get("SMTP_PASSWORD") is not None and (host or environ.get("SMTP_PASSWORD")):
+        values["plone.smtp_pass"] = environ.get("SMTP_PASSWORD") or None
+    sender = (environ.get("MAIL_FROM") or "").strip()
+    if sender:
+        if not ADDRESS.match(sender):
+            raise MailSettingsError(f"MAIL_FROM={sender!r} is not an e-mail address.")
+        values["plone.email_from_address"] = sender
+    elif host and not api.portal.get_registry_record("plone.email_from_address", default=""):
+        raise MailSettingsError(
+            "SMTP_HOST is set but MAIL_FROM is not: set MAIL_FROM to the sender address."
+        )
+    return values
+
+
+def configure_from_environment(portal, environ=None):
+    """Apply the environment's mail settings to the site; return what was set."""
+    values = settings_from_environment(environ)
+    for name, value in values.items():
+        api.portal.set_registry_record(name, value)
+    mailhost = getattr(portal, "MailHost", None)
+    if mailhost is not None:  # what code reading the MailHost itself sees
+        for name, attribute in (
+            ("plone.smtp_host", "smtp_host"),
+            ("plone.smtp_port", "smtp_port"),
+            ("plone.smtp_userid", "smtp_uid"),
+            ("plone.smtp_pass", "smtp_pwd"),
+        ):
+            if name in values:
+                setattr(mailhost, attribute, values[name] or "")
+    return values
+
+
+def sender():
+    address = api.portal.get_registry_record("plone.email_from_address", default="") or ""
+    name = api.portal.get_registry_record("plone.email_from_name", default="") or ""
+    if not address:
+        address = "noreply@localhost"
+    return formataddr((name, address)) if name else address
+
+
+def message(to, subject, text, html=None):
+    msg = EmailMessage()
+    msg["Subject"] = subject
+    msg["From"] = sender()
+    msg["To"] = to
+    msg["Date"] = formatdate(clock.now().timestamp(), localtime=False)
+    msg["Message-ID"] = make_msgid(domain="zhengwu")
+    msg.set_content(text, charset="utf-8")
+    if html:
+        msg.add_alternative(html, subtype="html", charset="utf-8")
+    return msg
+
+
+def send(portal, to, subject, text, html=None, folder=None):
+    """Send one message now; return ``"smtp"`` or the path of the file written."""
+    msg = message(to, subject, text, html)
+    if mail_configured(portal):
+        api.portal.get_tool("MailHost").send(msg, immediate=True, charset="utf-8")
+        return "smtp"
+    folder = Path(folder) if folder is not None else mail_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", to)[:60]
+    path = folder / f"{stamp}-{safe}-{uuid.uuid4().hex[:8]}.eml"
+    path.write_bytes(bytes(msg))
+    return str(path)
