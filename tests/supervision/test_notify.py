@@ -146,7 +146,9 @@ def test_reminders_of_petitions_due_soon(portal, mailing, set_clock):
     notify.supervise(portal, compute=fake({"indicators": []}), weekly=False)
     reminders = mailing.to("handler@example.gov.cn")
     assert len(reminders) == 1 and len(mailing.to("handler2@example.gov.cn")) == 1
-    assert petition.tracking_number in reminders[0].get_body(("plain",)).get_content()
+    text = reminders[0].get_body(("plain",)).get_content()
+    assert petition.tracking_number in text and "@@petition-worklist" in text
+    assert "【网站监管】" in reminders[0]["Subject"]  # in Chinese
     notify.supervise(portal, compute=fake({"indicators": []}), weekly=False)
     assert len(mailing.to("handler@example.gov.cn")) == 1
     assert mailing.to("officer@example.gov.cn") == []  # not a disclosure request

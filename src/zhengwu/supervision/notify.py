@@ -113,6 +113,10 @@ class Run:
         self.outbox = {}  # address → kind → [section]
         self._departments = {}
         self._admins = None
+        self.worklists = {
+            self.t(_("Petitions")): "@@petition-worklist",
+            self.t(_("Disclosure requests")): "@@disclosure-request-worklist",
+        }
 
     # -- words and links -------------------------------------------------
     def t(self, message):
@@ -206,7 +210,12 @@ class Run:
                     text.append("")
                 text.append(self.t(_("The site-health dashboard:")) + f" {self.base}/@@site-health")
                 if kind == "due":
-                    text[-1] = self.t(_("Your worklist:")) + f" {self.base}/@@worklist"
+                    text.pop()
+                    label = self.t(_("Your worklist:"))
+                    for heading, _lines in sections:
+                        view = self.worklists.get(heading)
+                        if view:
+                            text.append(f"{heading} · {label} {self.base}/{view}")
                 where = mail.send(
                     self.portal, address, subject, "\n".join(text) + "\n", folder=self.folder
                 )
