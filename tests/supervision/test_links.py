@@ -198,6 +198,7 @@ def test_internal_links(fast):
         f'<a href="/{portal.getId()}/zh-cn/dept/{target.getId()}/@@images/image">view ok</a>'
         f'<a href="https://www.example.gov.cn/zh-cn/dept/gone-too">public address</a>'
         '<a href="mailto:office@example.gov.cn">mail</a><a href="#top">anchor</a>'
+        '<a href="http://[broken/">malformed</a>'
     )
     api.portal.set_registry_record(
         "zhengwu.supervision.links.site_url", "https://www.example.gov.cn"
@@ -214,7 +215,8 @@ def test_internal_links(fast):
     assert broken[f"{site}/zh-cn/dept/{draft.getId()}/view"]["status"] == "unpublished"
     assert broken[f"resolveUid/{draft.UID()}"]["status"] == "unpublished"
     assert broken["https://www.example.gov.cn/zh-cn/dept/gone-too"]["status"] == "not_found"
-    assert len(broken) == 5, broken
+    assert broken["http://[broken/"]["status"] == "error"
+    assert len(broken) == 6, broken
     path = "/".join(item.getPhysicalPath())
     assert {e["page_path"] for e in data["broken"]} == {path}
     assert {e["page_title"] for e in data["broken"]} == {"内部链接页"}

@@ -92,7 +92,9 @@ def check_links(portal, budget=None, timeout=None, log=None):
             {"url": url, "page_path": path, "page_title": title, "status": status, "error": error}
         )
 
-    for brain in published_items(portal):
+    for count, brain in enumerate(published_items(portal), 1):
+        if count % 500 == 0:  # a nightly walk over every item: keep memory flat
+            portal._p_jar.cacheGC()
         try:
             obj = brain._unrestrictedGetObject()
         except (KeyError, AttributeError):  # a stale catalog entry
@@ -100,7 +102,8 @@ def check_links(portal, budget=None, timeout=None, log=None):
         path, title = brain.getPath(), brain.Title or brain.getId
         try:
             links, files = item_links(obj)
-        except TypeError:  # not a Dexterity item (no schemata)
+        except Exception:  # one odd item never stops the run
+            logger.warning("Cannot read the links of %s", path, exc_info=True)
             continue
         for title_of_field, named in files:
             attachments += 1
@@ -109,16 +112,20 @@ def check_links(portal, budget=None, timeout=None, log=None):
                 name = getattr(named, "filename", None) or str(title_of_field)
                 report(name, path, title, "missing_file", f"attachment unreadable: {error}")
         for url in links:
-            absolute = site.absolute(url, obj)
-            if not absolute.lower().startswith(("http://", "https://")):
-                continue  # ftp:, a scheme we do not check
-            if site.is_internal(absolute) or "resolveuid/" in url.lower():
+            try:
+                absolute = site.absolute(url, obj)
+                if not absolute.lower().startswith(("http://", "https://")):
+                    continue  # ftp:, a scheme we do not check
+                if site.is_internal(absolute) or "resolveuid/" in url.lower():
+                    checked += 1
+                    problem = site.check(url, obj)
+                    if problem:
+                        report(url, path, title, *problem)
+                else:
+                    external.setdefault(absolute, []).append((path, title))
+            except ValueError:  # e.g. "http://[broken"
                 checked += 1
-                problem = site.check(url, obj)
-                if problem:
-                    report(url, path, title, *problem)
-            else:
-                external.setdefault(absolute, []).append((path, title))
+                report(url, path, title, "error", "malformed address")
 
     results, unchecked = _check_external(portal, external, values, site.url)
     for url, pages in sorted(external.items()):
