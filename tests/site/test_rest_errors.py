@@ -66,6 +66,7 @@ BAD_REQUESTS = {
     ("@workflow", "POST"): ("{item}/@workflow/submit", "author", {"comment": 1}, 400),
     ("@login", "POST"): ("@login", None, {}, 400),
     ("@site-identity", "GET"): None,
+    ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
 }
 
 

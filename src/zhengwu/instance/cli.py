@@ -18,6 +18,7 @@ from zhengwu.instance import site_tasks
 from zhengwu.instance.config import check_dsn
 from zhengwu.instance.config import check_port
 from zhengwu.instance.config import ConfigurationError
+from zhengwu.instance.config import DatabaseInUse
 from zhengwu.instance.config import Instance
 import argparse
 import os
@@ -99,7 +100,7 @@ def _open_app(instance):
         from zc.lockfile import LockError
 
         if isinstance(error, LockError) or isinstance(error.__cause__, LockError):
-            raise ConfigurationError(
+            raise DatabaseInUse(
                 "The database is in use by another process: is Zhengwu already running?"
             ) from None
         raise ConfigurationError(f"Cannot open the database: {error}.") from None

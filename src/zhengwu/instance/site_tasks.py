@@ -3,13 +3,17 @@ and ``zhengwu supervise`` (cron or a systemd timer, docs/supervision.md).
 
 Each opens the instance's database as ``zhengwu create-site`` does, finds
 the site, runs as a system user, commits, and closes the database. With
-FileStorage the database can be open in one process only: run them while
-the server is stopped, or on RelStorage (``ZHENGWU_DSN``) where any number
-of processes share it.
+FileStorage the database can be open in one process only: while the server
+runs, the command asks the server to do the same work (``POST
+@supervision-run`` as the Zope administrator ``admin`` with
+``ADMIN_PASSWORD``, at ``ZHENGWU_URL`` or ``http://HOST:PORT``). On
+RelStorage (``ZHENGWU_DSN``) any number of processes share the database.
 """
 
 from contextlib import contextmanager
 from zhengwu.instance.config import ConfigurationError
+from zhengwu.instance.config import DatabaseInUse
+import os
 
 
 def seconds(option, value, minimum=0.1):
@@ -68,24 +72,76 @@ def open_site(instance, site_id, open_app):
 def check_links(instance, site_id, open_app, say, budget=None, timeout=None):
     from zhengwu.supervision.links import check_links as run
 
-    with open_site(instance, site_id, open_app) as portal:
-        data = run(portal, budget=budget, timeout=timeout, log=say)
-    return data
+    try:
+        with open_site(instance, site_id, open_app) as portal:
+            return run(portal, budget=budget, timeout=timeout, log=say)
+    except DatabaseInUse:
+        body = {"task": "check-links", "budget": budget, "timeout": timeout}
+        return through_server(site_id, say, body, wait=(budget or 3600) + 600)
 
 
 def supervise(instance, site_id, open_app, say, weekly=None):
     from zhengwu.supervision import notify
 
     folder = instance.var / "mail"
-    with open_site(instance, site_id, open_app) as portal:
-        try:
-            from zhengwu.supervision import indicators  # noqa: F401
-        except ImportError:
-            raise ConfigurationError(
-                "This version has no indicators to check (zhengwu.supervision.indicators)."
-            ) from None
-        result = notify.supervise(portal, folder=folder, weekly=weekly, log=say)
-    return result
+    try:
+        with open_site(instance, site_id, open_app) as portal:
+            try:
+                from zhengwu.supervision import indicators  # noqa: F401
+            except ImportError:
+                raise ConfigurationError(
+                    "This version has no indicators to check (zhengwu.supervision.indicators)."
+                ) from None
+            return notify.supervise(portal, folder=folder, weekly=weekly, log=say)
+    except DatabaseInUse:
+        return through_server(site_id, say, {"task": "supervise", "weekly": weekly}, wait=900)
+
+
+def server_url():
+    url = os.environ.get("ZHENGWU_URL", "").strip()
+    if url:
+        return url.rstrip("/")
+    host = os.environ.get("HOST", "localhost")
+    if host in ("0.0.0.0", "::"):  # noqa: S104 (listening everywhere: ask locally)
+        host = "localhost"
+    return f"http://{host}:{os.environ.get('PORT', '8080')}"
+
+
+def through_server(site_id, say, body, wait):
+    """Ask the running server to do ``body["task"]``; its answer, or one sentence."""
+    import requests
+
+    url = f"{server_url()}/{site_id}/@supervision-run"
+    say(f"The database is open in the server: running {body['task']} there ({url}).")
+    password = os.environ.get("ADMIN_PASSWORD") or "admin"
+    try:
+        response = requests.post(
+            url,
+            json={k: v for k, v in body.items() if v is not None},
+            auth=("admin", password),
+            headers={"Accept": "application/json"},
+            timeout=wait,
+        )
+    except requests.RequestException:
+        raise ConfigurationError(
+            "The database is in use by another process and no Zhengwu server answers at "
+            f"{server_url()}: stop that process, or set ZHENGWU_URL to the server's address."
+        ) from None
+    if response.status_code == 401:
+        raise ConfigurationError(
+            f"The server at {server_url()} refused the administrator `admin`: set "
+            "ADMIN_PASSWORD as for `zhengwu start`."
+        )
+    try:
+        answer = response.json()
+    except ValueError:
+        answer = {}
+    if response.status_code != 200:
+        message = (answer.get("error") or {}).get("message") or f"HTTP {response.status_code}"
+        raise ConfigurationError(f"The server could not run {body['task']}: {message}")
+    if answer.get("message"):
+        say(answer["message"])
+    return answer.get("result") or {}
 
 
 def configure_mail(portal, say):
