@@ -3,6 +3,7 @@
 
 from .conftest import environment
 from .conftest import make_instance
+from .conftest import Server
 from .conftest import zhengwu
 import importlib.util
 import pytest
@@ -22,6 +23,20 @@ def test_check_links(instance):
     result = zhengwu("check-links", "--budget", "30", env=environment(instance))
     assert result.returncode == 0, result.stderr
     assert "broken." in result.stdout
+
+
+def test_check_links_while_the_server_runs(instance):
+    """FileStorage is open in the server: the command asks the server."""
+    with Server(instance, command="serve") as server:
+        env = environment(instance, PORT=str(server.port))
+        result = zhengwu("check-links", "--budget", "30", env=env)
+        assert result.returncode == 0, result.stderr
+        assert "running check-links there" in result.stdout
+        assert "broken." in result.stdout
+        wrong = zhengwu("check-links", env=dict(env, ADMIN_PASSWORD="wrong"))
+        assert wrong.returncode == 2
+        assert "refused the administrator" in wrong.stderr
+        assert "Traceback" not in wrong.stderr
 
 
 def test_a_missing_site_is_one_sentence(instance):
