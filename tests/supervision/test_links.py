@@ -242,3 +242,20 @@ def test_missing_attachment(fast):
         ("report.pdf", "/".join(item.getPhysicalPath()), "附件")
     ]
     assert data["attachment_count"] >= 2
+
+
+def test_personal_fields_are_never_read(portal):
+    """A petition's personal fields (read permission of their own) stay
+    unread; its public text is read."""
+    from tests.petitions.helpers import make_box
+    from tests.petitions.helpers import make_petition
+    from zhengwu.supervision.extract import item_links
+
+    petition, _code = make_petition(
+        make_box(portal),
+        content="请参见 https://public.example.gov.cn/notice 的规定。",
+        address="https://personal.example.com/home",
+    )
+    found, _files = item_links(petition)
+    assert "https://public.example.gov.cn/notice" in found
+    assert "https://personal.example.com/home" not in found

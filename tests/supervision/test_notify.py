@@ -175,3 +175,15 @@ def test_environment_errors_are_one_sentence(portal):
     with pytest.raises(mail.MailSettingsError, match="MAIL_FROM"):
         mail.settings_from_environment({"MAIL_FROM": "not an address"})
     assert mail.settings_from_environment({}) == {}
+
+
+def test_long_lists_are_cut(portal, mailing):
+    page = make_item(portal, "private", title="过期")
+    path = "/".join(page.getPhysicalPath())
+    items = [{"title": f"第{n}项", "url": "", "path": path} for n in range(notify.MAX_LINES + 7)]
+    notify.supervise(portal, compute=fake(indicator("failed", items)), weekly=False)
+    text = mailing.to("editor@example.gov.cn")[0].get_body(("plain",)).get_content()
+    assert f"第{notify.MAX_LINES - 1}项" in text and f"第{notify.MAX_LINES}项" not in text
+    assert "另有 7 项" in text  # "… and 7 more on the dashboard"
+        "7" in line and "…" in line for line in text.splitlines()
+    )

@@ -4,11 +4,13 @@ the web addresses written in its plain-text fields, and its attachments.
 The fields are found from the item's schemata (its type's and its
 behaviors'), so every type — Document, News Item, DisclosureItem,
 ServiceGuide, Petition and the ones still to come — is read the same way,
-including the objects and lists of a schema (a guide's materials).
+including the objects and lists of a schema (a guide's materials). Fields
+with a read permission of their own (personal data) are left alone.
 """
 
 from lxml import html as lxml_html
 from plone.app.textfield.interfaces import IRichTextValue
+from plone.autoform.interfaces import READ_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.interfaces import INamedFile
 from zope import schema
@@ -65,7 +67,12 @@ def item_links(obj):
     to, and ``(field title, named file)`` of its files and images."""
     links, files = [], []
     for iface in iterSchemata(obj):
+        # Fields with a read permission of their own (the personal data of
+        # petitions and requests) are not the public's: never read them.
+        guarded = set(iface.queryTaggedValue(READ_PERMISSIONS_KEY, {}) or {})
         for name, field in getFieldsInOrder(iface):
+            if name in guarded:
+                continue
             try:
                 value = getattr(iface(obj, None) or obj, name, None)
             except Exception:  # a behavior adapter that cannot read this item

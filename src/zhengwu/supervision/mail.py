@@ -13,6 +13,7 @@ administrator can read them; the dashboard says so.
 """
 
 from email.message import EmailMessage
+from email.policy import SMTP
 from email.utils import formataddr
 from email.utils import formatdate
 from email.utils import make_msgid
@@ -103,15 +104,15 @@ def sender():
 
 
 def message(to, subject, text, html=None):
-    msg = EmailMessage()
+    msg = EmailMessage(policy=SMTP)  # CRLF line ends, as SMTP wants them
     msg["Subject"] = subject
     msg["From"] = sender()
     msg["To"] = to
     msg["Date"] = formatdate(clock.now().timestamp(), localtime=False)
     msg["Message-ID"] = make_msgid(domain="zhengwu")
-    msg.set_content(text, charset="utf-8")
+    msg.set_content(text, charset="utf-8", cte="quoted-printable")
     if html:
-        msg.add_alternative(html, subtype="html", charset="utf-8")
+        msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
     return msg
 
 
@@ -126,5 +127,5 @@ def send(portal, to, subject, text, html=None, folder=None):
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     safe = re.sub(r"[^A-Za-z0-9_.-]", "_", to)[:60]
     path = folder / f"{stamp}-{safe}-{uuid.uuid4().hex[:8]}.eml"
-    path.write_bytes(bytes(msg))
+    path.write_bytes(msg.as_bytes(policy=msg.policy.clone(linesep="\n")))
     return str(path)

@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 ANNOTATION_KEY = "zhengwu.supervision.notify"
 SEVERITY = {"ok": 0, "warning": 1, "failed": 2}
 ALERT_STATES = ("warning", "failed")
+MAX_LINES = 50  # items listed per indicator in one message; the dashboard has them all
 STATE_TITLES = {
     "ok": _("state_ok", default="OK"),
     "warning": _("state_warning", default="Warning"),
@@ -192,8 +193,13 @@ class Run:
             threshold_label=self.t(_("threshold")),
             threshold=indicator.get("threshold", ""),
         )
-        lines = tuple(f"{i.get('title') or i.get('path', '')}  {self.url(i)}" for i in items)
-        return (heading, lines)
+        lines = [f"{i.get('title') or i.get('path', '')}  {self.url(i)}" for i in items[:MAX_LINES]]
+        if len(items) > MAX_LINES:
+            more = _(
+                "… and ${count} more on the dashboard", mapping={"count": len(items) - MAX_LINES}
+            )
+            lines.append(self.t(more))
+        return (heading, tuple(lines))
 
     def send(self):
         site = api.portal.get().Title() or ""
