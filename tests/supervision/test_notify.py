@@ -185,5 +185,3 @@ def test_long_lists_are_cut(portal, mailing):
     text = mailing.to("editor@example.gov.cn")[0].get_body(("plain",)).get_content()
     assert f"第{notify.MAX_LINES - 1}项" in text and f"第{notify.MAX_LINES}项" not in text
     assert "另有 7 项" in text  # "… and 7 more on the dashboard"
-        "7" in line and "…" in line for line in text.splitlines()
-    )
