@@ -6,7 +6,11 @@ and stores the outcome on the portal under ``ANNOTATION_KEY``::
 
     {"checked": "2026-06-15T10:00:00+08:00", "checked_count": 120,
      "external_count": 40, "unchecked_count": 0, "attachment_count": 7,
-     "broken": [{"url", "page_path", "page_title", "status", "error"}]}
+     "broken": [{"url", "page_path", "page_title", "status", "error"}],
+     "broken_count": 3}
+
+``broken`` keeps the first ``MAX_STORED`` entries (by page path);
+``broken_count`` counts them all.
 
 ``page_path`` is the physical path of the page the broken link sits on.
 ``status`` is the HTTP status, or why there is none: ``timeout``,
@@ -38,6 +42,7 @@ logger = logging.getLogger(__name__)
 ANNOTATION_KEY = "zhengwu.supervision.links"
 CACHE_KEY = "zhengwu.supervision.links.cache"
 PREFIX = "zhengwu.supervision.links"
+MAX_STORED = 5000  # broken links kept for the dashboard; broken_count has them all
 SITE_URL_RECORD = "zhengwu.supervision.links.site_url"
 
 DEFAULTS = {
@@ -139,7 +144,9 @@ def check_links(portal, budget=None, timeout=None, log=None):
 
     data = {
         "checked": clock.now().isoformat(timespec="seconds"),
-        "broken": broken,
+        # A legacy site may hold thousands: the stored list stays small.
+        "broken": broken[:MAX_STORED],
+        "broken_count": len(broken),
         "checked_count": checked,
         "external_count": len(external),
         "unchecked_count": unchecked,

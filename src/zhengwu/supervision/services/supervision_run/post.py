@@ -49,7 +49,6 @@ class SupervisionRunPost(Service):
                 log=said.append,
             )
             result = {k: v for k, v in stored.items() if k != "broken"}
-            result["broken_count"] = len(stored["broken"])
         else:
             try:
                 import zhengwu.supervision.indicators  # noqa: F401
