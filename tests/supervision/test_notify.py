@@ -185,3 +185,37 @@ def test_long_lists_are_cut(portal, mailing):
     text = mailing.to("editor@example.gov.cn")[0].get_body(("plain",)).get_content()
     assert f"第{notify.MAX_LINES - 1}项" in text and f"第{notify.MAX_LINES}项" not in text
     assert "另有 7 项" in text  # "… and 7 more on the dashboard"
+
+
+def test_reminders_of_disclosure_requests_due_soon(portal, mailing, set_clock):
+    from tests.requests.helpers import make_catalog
+    from tests.requests.helpers import make_request
+    from datetime import timedelta
+    from zhengwu.workdays import working_days_between
+
+    def before(due, days):
+        """The latest day with ``days`` working days left until ``due``."""
+        day = due
+        while working_days_between(day, due) < days:
+            day -= timedelta(days=1)
+        return day.isoformat()
+
+    record, _code = make_request(make_catalog(portal), "registered")
+    due = record.due_date
+    assert due is not None
+    set_clock(f"{before(due, 4)}T09:00+08:00")
+    notify.supervise(portal, compute=fake({"indicators": []}), weekly=False)
+    assert mailing.to("officer@example.gov.cn") == []  # 4 working days left
+    set_clock(f"{before(due, 3)}T09:00+08:00")
+    notify.supervise(portal, compute=fake({"indicators": []}), weekly=False)
+    assert len(mailing.to("officer@example.gov.cn")) == 1
+    assert len(mailing.to("officer2@example.gov.cn")) == 1
+    assert mailing.to("officer_other@example.gov.cn") == []  # another department's officer
+    text = mailing.to("officer@example.gov.cn")[0].get_body(("plain",)).get_content()
+    assert record.tracking_number in text and "@@disclosure-request-worklist" in text
+    # overdue: told once more
+    set_clock(f"{(due + timedelta(days=1)).isoformat()}T09:00+08:00")
+    notify.supervise(portal, compute=fake({"indicators": []}), weekly=False)
+    assert len(mailing.to("officer@example.gov.cn")) == 2
+    notify.supervise(portal, compute=fake({"indicators": []}), weekly=False)
+    assert len(mailing.to("officer@example.gov.cn")) == 2
