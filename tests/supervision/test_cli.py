@@ -25,3 +25,12 @@ def test_without_an_instance(capsys, tmp_path):
     assert cli.main(["supervise", "--instance", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "zope.conf does not exist" in err and "zhengwu configure" in err
+
+
+def test_bad_mail_settings_stop_start_at_once(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("SMTP_HOST", "mail.example.gov.cn")
+    monkeypatch.setenv("MAIL_FROM", "web at example.gov.cn")
+    assert cli.main(["create-site", "--instance", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "MAIL_FROM='web at example.gov.cn' is not an e-mail address." in err
+    assert len(err.strip().splitlines()) == 1

@@ -216,6 +216,8 @@ def main(argv=None):
             raise ConfigurationError(f"PORT={port!r} is not a port number (1–65535).")
         if args.command in ("start", "serve"):
             check_port(host, port)  # before the slow steps, not after them
+        if args.command in ("start", "create-site"):
+            site_tasks.check_mail_environment()
         if args.command in ("start", "configure"):
             configure(instance)
         if args.command in ("start", "create-site"):

@@ -144,6 +144,17 @@ def through_server(site_id, say, body, wait):
     return answer.get("result") or {}
 
 
+def check_mail_environment():
+    """Refuse bad mail settings before any slow step (no Zope loaded)."""
+    from zhengwu.supervision.mail_environment import MailSettingsError
+    from zhengwu.supervision.mail_environment import read
+
+    try:
+        read()
+    except MailSettingsError as error:
+        raise ConfigurationError(str(error)) from None
+
+
 def configure_mail(portal, say):
     """``zhengwu start``: the mail settings from the environment (SMTP_*, MAIL_FROM)."""
     from zhengwu.supervision.mail import configure_from_environment

@@ -20,17 +20,11 @@ from email.utils import make_msgid
 from pathlib import Path
 from plone import api
 from zhengwu import clock
+from zhengwu.supervision.mail_environment import MailSettingsError  # noqa: F401 (API)
+from zhengwu.supervision.mail_environment import read as read_environment
 import os
 import re
 import uuid
-
-
-ENVIRONMENT = ("SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD", "MAIL_FROM")
-ADDRESS = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
-
-
-class MailSettingsError(ValueError):
-    """A bad mail setting in the environment; the message is one sentence."""
 
 
 def mail_configured(portal=None):
@@ -51,26 +45,9 @@ def mail_folder():
 
 def settings_from_environment(environ=None):
     """{registry record: value} for the variables that are set."""
-    environ = os.environ if environ is None else environ
-    values = {}
-    host = (environ.get("SMTP_HOST") or "").strip()
-    if host:
-        values["plone.smtp_host"] = host
-    port = (environ.get("SMTP_PORT") or "").strip()
-    if port:
-        if not port.isdigit() or not 0 < int(port) < 65536:
-            raise MailSettingsError(f"SMTP_PORT={port!r} is not a port number (1–65535).")
-        values["plone.smtp_port"] = int(port)
-    if environ.get("SMTP_USER") is not None and (host or environ.get("SMTP_USER")):
-        values["plone.smtp_userid"] = environ.get("SMTP_USER") or None
-    if environ.get("SMTP_PASSWORD") is not None and (host or environ.get("SMTP_PASSWORD")):
-        values["plone.smtp_pass"] = environ.get("SMTP_PASSWORD") or None
-    sender = (environ.get("MAIL_FROM") or "").strip()
-    if sender:
-        if not ADDRESS.match(sender):
-            raise MailSettingsError(f"MAIL_FROM={sender!r} is not an e-mail address.")
-        values["plone.email_from_address"] = sender
-    elif host and not api.portal.get_registry_record("plone.email_from_address", default=""):
+    values = read_environment(environ)
+    sender = api.portal.get_registry_record("plone.email_from_address", default="")
+    if values.get("plone.smtp_host") and not (values.get("plone.email_from_address") or sender):
         raise MailSettingsError(
             "SMTP_HOST is set but MAIL_FROM is not: set MAIL_FROM to the sender address."
         )
