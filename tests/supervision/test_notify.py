@@ -188,9 +188,9 @@ def test_long_lists_are_cut(portal, mailing):
 
 
 def test_reminders_of_disclosure_requests_due_soon(portal, mailing, set_clock):
+    from datetime import timedelta
     from tests.requests.helpers import make_catalog
     from tests.requests.helpers import make_request
-    from datetime import timedelta
     from zhengwu.workdays import working_days_between
 
     def before(due, days):
