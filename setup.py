@@ -55,6 +55,7 @@ setup(
     ],
     extras_require={
         "test": [
+            "aiosmtpd",
             "plone.app.testing",
             "plone.restapi[test]",
             "pytest",

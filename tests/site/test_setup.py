@@ -99,6 +99,13 @@ def test_chinese_first(portal):
     assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"
 
 
+def test_link_check_and_supervision_settings(portal):
+    # profiles/default/registry/links.xml (import step plone.app.registry)
+    assert api.portal.get_registry_record("zhengwu.supervision.links.timeout") == 10.0
+    assert api.portal.get_registry_record("zhengwu.supervision.links.recheck_hours") == 24
+    assert api.portal.get_registry_record("zhengwu.supervision.mail.due_days") == 3
+
+
 def test_language_root_folders(portal):
     assert portal["zh-cn"].portal_type == "LRF"
     assert portal["en"].portal_type == "LRF"

@@ -4,16 +4,21 @@
     zhengwu configure     write instance/etc/zope.conf (FileStorage, or RelStorage with ZHENGWU_DSN)
     zhengwu create-site   create the Plone site "Plone" if it does not exist yet
     zhengwu serve         serve the instance on http://HOST:PORT/
+    zhengwu check-links   check every link and attachment of published content
+    zhengwu supervise     the daily supervision run: warnings, weekly summary, reminders by mail
 
 Settings come from the environment: ZHENGWU_DSN, ZHENGWU_INSTANCE, PORT
-(8080), HOST (localhost), ADMIN_PASSWORD (admin), DEMO (1), SITE_ID (Plone).
+(8080), HOST (localhost), ADMIN_PASSWORD (admin), DEMO (1), SITE_ID (Plone),
+SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail).
 Bad configuration stops with one sentence and exit status 2.
 """
 
 from pathlib import Path
+from zhengwu.instance import site_tasks
 from zhengwu.instance.config import check_dsn
 from zhengwu.instance.config import check_port
 from zhengwu.instance.config import ConfigurationError
+from zhengwu.instance.config import DatabaseInUse
 from zhengwu.instance.config import Instance
 import argparse
 import os
@@ -63,9 +68,11 @@ def create_site(instance, site_id="Plone", demo=True, password=None):
         _ensure_admin(app, password)
         if site_id in app.objectIds():
             say(f"Site /{site_id} exists: starting it as it is.")
+            _configure_mail(app, site_id)
             transaction.commit()
             return False
         _add_site(app, site_id, demo)
+        _configure_mail(app, site_id)
         transaction.commit()
         say(f"Created site /{site_id}{' with demo content' if demo else ''}.")
         return True
@@ -93,7 +100,7 @@ def _open_app(instance):
         from zc.lockfile import LockError
 
         if isinstance(error, LockError) or isinstance(error.__cause__, LockError):
-            raise ConfigurationError(
+            raise DatabaseInUse(
                 "The database is in use by another process: is Zhengwu already running?"
             ) from None
         raise ConfigurationError(f"Cannot open the database: {error}.") from None
@@ -122,6 +129,16 @@ def _ensure_admin(app, password):
         warn(
             "the administrator `admin` has the password `admin`: set ADMIN_PASSWORD for any real use."
         )
+
+
+def _configure_mail(app, site_id):
+    from zope.component.hooks import setSite
+
+    setSite(app[site_id])
+    try:
+        site_tasks.configure_mail(app[site_id], say)
+    finally:
+        setSite(None)
 
 
 def _add_site(app, site_id, demo):
@@ -159,7 +176,10 @@ def serve(instance, host, port):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="zhengwu", description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("start", "configure", "create-site", "serve"))
+    parser.add_argument(
+        "command",
+        choices=("start", "configure", "create-site", "serve", "check-links", "supervise"),
+    )
     parser.add_argument(
         "--instance", help="instance folder (default: ./instance or ZHENGWU_INSTANCE)"
     )
@@ -170,6 +190,18 @@ def main(argv=None):
         "--zope-conf",
         help="create-site only: use this zope.conf (e.g. buildout's) instead of the instance's",
     )
+    parser.add_argument("--site", help="check-links, supervise: the site id (default: SITE_ID)")
+    parser.add_argument(
+        "--budget", help="check-links: seconds for the whole run (default: the site's setting)"
+    )
+    parser.add_argument(
+        "--timeout", help="check-links: seconds to wait for one link (default: the site's setting)"
+    )
+    parser.add_argument(
+        "--weekly",
+        action="store_true",
+        help="supervise: send the weekly summary today, whatever the weekday",
+    )
     args = parser.parse_args(argv)
 
     instance = Instance.from_environment(args.instance)
@@ -177,17 +209,25 @@ def main(argv=None):
         instance.conf = Path(args.zope_conf).resolve()
     host = os.environ.get("HOST", "localhost")
     port = os.environ.get("PORT", "8080")
-    site_id = os.environ.get("SITE_ID", "Plone")
+    site_id = args.site or os.environ.get("SITE_ID", "Plone")
     demo = _flag("DEMO", "1") and not args.no_demo
     try:
         if not port.isdigit() or not 0 < int(port) < 65536:
             raise ConfigurationError(f"PORT={port!r} is not a port number (1–65535).")
         if args.command in ("start", "serve"):
             check_port(host, port)  # before the slow steps, not after them
+        if args.command in ("start", "create-site"):
+            site_tasks.check_mail_environment()
         if args.command in ("start", "configure"):
             configure(instance)
         if args.command in ("start", "create-site"):
             create_site(instance, site_id, demo, os.environ.get("ADMIN_PASSWORD") or None)
+        if args.command == "check-links":
+            budget = site_tasks.seconds("--budget", args.budget)
+            timeout = site_tasks.seconds("--timeout", args.timeout)
+            site_tasks.check_links(instance, site_id, _open_app, say, budget, timeout)
+        if args.command == "supervise":
+            site_tasks.supervise(instance, site_id, _open_app, say, weekly=args.weekly or None)
         if args.command in ("start", "serve"):
             serve(instance, host, port)
     except ConfigurationError as error:

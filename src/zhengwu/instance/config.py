@@ -21,6 +21,10 @@ class ConfigurationError(Exception):
     """Bad configuration; its message is one sentence meant for an operator."""
 
 
+class DatabaseInUse(ConfigurationError):
+    """FileStorage is open in another process (the server, most often)."""
+
+
 @dataclass
 class Instance:
     home: Path

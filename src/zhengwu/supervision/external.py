@@ -1,0 +1,131 @@
+"""External links checked over HTTP, politely.
+
+``HEAD`` first (no body), ``GET`` when the server refuses ``HEAD`` (405,
+501), answers it with an error or fails in another way than a timeout or a
+refused connection (a GET would only fail the same, twice as slowly).
+At most ``per_host`` requests to one host at a time, ``workers`` in all,
+each with a ``timeout``; redirects followed up to 5; nothing started once
+the ``budget`` (seconds for the whole run) is spent — what was not reached
+is checked on the next run. The User-Agent names Zhengwu and the site, so
+that the owner of a server sees who asks and why.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import wait
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+import requests
+import threading
+import time
+
+
+MAX_REDIRECTS = 5
+FALLBACK_STATUSES = (405, 501)
+
+
+@dataclass
+class Settings:
+    timeout: float = 10.0
+    per_host: int = 2
+    workers: int = 8
+    budget: float = 600.0
+    site_url: str = ""
+
+    @property
+    def user_agent(self):
+        about = f"; +{self.site_url}" if self.site_url else ""
+        # Headers are Latin-1: the site is named by its address, not its title.
+        return f"Mozilla/5.0 (compatible; Zhengwu-LinkChecker/1.0{about})"
+
+
+@dataclass(frozen=True)
+class Result:
+    status: object  # the HTTP status (int) or why there was none (str)
+    error: str = ""
+
+    @property
+    def ok(self):
+        return isinstance(self.status, int) and self.status < 400
+
+
+class Checker:
+    def __init__(self, settings):
+        self.settings = settings
+        self._local = threading.local()
+        self._hosts = {}
+        self._lock = threading.Lock()
+
+    def _session(self):
+        session = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.max_redirects = MAX_REDIRECTS
+            session.headers["User-Agent"] = self.settings.user_agent
+            session.headers["Accept"] = "*/*"
+            self._local.session = session
+        return session
+
+    def _host_slot(self, url):
+        host = urlsplit(url).netloc.lower()
+        with self._lock:
+            if host not in self._hosts:
+                self._hosts[host] = threading.Semaphore(max(1, self.settings.per_host))
+            return self._hosts[host]
+
+    def check(self, url, deadline):
+        """The Result of one address, or None when the budget ran out first."""
+        with self._host_slot(url):
+            if time.monotonic() >= deadline:
+                return None
+            result = self._request("HEAD", url)
+            if result.status in FALLBACK_STATUSES or (
+                not result.ok and result.status not in ("timeout", "refused")
+            ):
+                result = self._request("GET", url)
+            return result
+
+    def _request(self, method, url):
+        timeout = self.settings.timeout
+        try:
+            response = self._session().request(
+                method, url, timeout=timeout, allow_redirects=True, stream=True
+            )
+            response.close()
+            reason = "" if response.status_code < 400 else (response.reason or "")
+            return Result(response.status_code, str(reason))
+        except requests.Timeout:
+            return Result("timeout", f"no answer within {timeout:g} s")
+        except requests.TooManyRedirects:
+            return Result("redirects", f"more than {MAX_REDIRECTS} redirects")
+        except requests.exceptions.SSLError as error:
+            return Result("ssl", _short(error))
+        except requests.ConnectionError as error:
+            text = _short(error)
+            if "refused" in str(error).lower():
+                return Result("refused", "connection refused")
+            return Result("unreachable", text)
+        except (requests.RequestException, ValueError) as error:
+            return Result("error", _short(error))
+
+    def check_all(self, urls):
+        """{url: Result} for the addresses reached within the budget."""
+        deadline = time.monotonic() + self.settings.budget
+        results = {}
+        if not urls:
+            return results
+        with ThreadPoolExecutor(max_workers=max(1, self.settings.workers)) as pool:
+            futures = {pool.submit(self.check, url, deadline): url for url in urls}
+            # Requests under way when the budget ends may finish (each is
+            # bounded by its timeout); the ones not started return None.
+            wait(futures, timeout=self.settings.budget + 3 * self.settings.timeout)
+            for future, url in futures.items():
+                if future.done() and future.result() is not None:
+                    results[url] = future.result()
+            for future in futures:
+                future.cancel()
+        return results
+
+
+def _short(error):
+    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    return (text or error.__class__.__name__)[:200]

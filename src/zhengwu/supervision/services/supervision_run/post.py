@@ -1,0 +1,59 @@
+"""POST /@supervision-run: ``zhengwu check-links`` or ``zhengwu supervise``
+inside the running server.
+
+With FileStorage only one process may open the database: while the server
+runs, the command line asks the server to do the work (instance/site_tasks.py).
+Body: ``{"task": "check-links" | "supervise", "budget": s, "timeout": s,
+"weekly": bool}``; the answer: ``{"task", "message", "result"}``.
+"""
+
+from zhengwu import _
+from zhengwu.rest import BadRequest
+from zhengwu.rest import Conflict
+from zhengwu.rest import json_body
+from zhengwu.rest import Service
+from zhengwu.supervision import links
+from zhengwu.supervision import notify
+
+
+TASKS = ("check-links", "supervise")
+
+
+def _seconds(data, name):
+    value = data.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0.1:
+        raise BadRequest(
+            _("${name} must be a number of seconds of at least 0.1.", mapping={"name": name}),
+            name,
+        )
+    return float(value)
+
+
+class SupervisionRunPost(Service):
+    def reply(self):
+        data = json_body(self.request)
+        task = data.get("task")
+        if task not in TASKS:
+            raise BadRequest(_("task must be check-links or supervise."), "task")
+        weekly = data.get("weekly")
+        if weekly is not None and not isinstance(weekly, bool):
+            raise BadRequest(_("weekly must be true or false."), "weekly")
+        said = []
+        if task == "check-links":
+            stored = links.check_links(
+                self.context,
+                budget=_seconds(data, "budget"),
+                timeout=_seconds(data, "timeout"),
+                log=said.append,
+            )
+            result = {k: v for k, v in stored.items() if k != "broken"}
+        else:
+            try:
+                import zhengwu.supervision.indicators  # noqa: F401
+            except ImportError:
+                raise Conflict(_("This site has no indicators to check yet."), "task") from None
+            outcome = notify.supervise(self.context, weekly=weekly or None, log=said.append)
+            result = {"sent": len(outcome["sent"])}
+        return {"task": task, "message": " ".join(said), "result": result}

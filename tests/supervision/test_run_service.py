@@ -1,0 +1,52 @@
+"""POST @supervision-run: the command line's tasks inside the running
+server (FileStorage opens in one process only), for administrators alone;
+and the command line asking it (instance/site_tasks.through_server)."""
+
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from zhengwu.instance import site_tasks
+from zhengwu.instance.config import ConfigurationError
+import pytest
+
+
+def test_an_administrator_runs_the_link_check(request_factory):
+    response = request_factory("siteadmin").post("@supervision-run", json={"task": "check-links"})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["task"] == "check-links"
+    assert data["result"]["broken_count"] == 0
+    assert data["result"]["checked"].endswith("+08:00")
+    assert "broken." in data["message"]
+
+
+@pytest.mark.parametrize("userid", [None, "editor", "final"])
+def test_others_may_not(request_factory, userid):
+    response = request_factory(userid).post("@supervision-run", json={"task": "check-links"})
+    assert response.status_code == 401
+
+
+@pytest.mark.parametrize(
+    "data, field",
+    [({"task": "fly"}, "task"), ({"task": "check-links", "budget": "x"}, "budget")],
+)
+def test_bad_requests(request_factory, data, field):
+    response = request_factory("siteadmin").post("@supervision-run", json=data)
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == field
+
+
+def test_the_command_line_asks_the_server(portal_url, monkeypatch):
+    root, site_id = portal_url.rsplit("/", 1)
+    monkeypatch.setenv("ZHENGWU_URL", root)
+    monkeypatch.setenv("ADMIN_PASSWORD", SITE_OWNER_PASSWORD)
+    assert SITE_OWNER_NAME == "admin"
+    said = []
+    result = site_tasks.through_server(site_id, said.append, {"task": "check-links"}, wait=120)
+    assert result["broken_count"] == 0
+    assert "running check-links there" in said[0] and "broken." in said[-1]
+    monkeypatch.setenv("ADMIN_PASSWORD", "wrong")
+    with pytest.raises(ConfigurationError, match="refused the administrator"):
+        site_tasks.through_server(site_id, said.append, {"task": "check-links"}, wait=120)
+    monkeypatch.setenv("ZHENGWU_URL", "http://127.0.0.1:9")
+    with pytest.raises(ConfigurationError, match="no Zhengwu server answers"):
+        site_tasks.through_server(site_id, said.append, {"task": "check-links"}, wait=5)
