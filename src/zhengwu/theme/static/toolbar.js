@@ -44,8 +44,13 @@
       box.querySelectorAll("[data-zw-toggle]").forEach(function (button) {
         button.setAttribute("aria-pressed", state[button.dataset.zwToggle] ? "true" : "false");
       });
-      tools.querySelector("[data-zw-action=smaller]").disabled = textStep() <= 0;
-      tools.querySelector("[data-zw-action=larger]").disabled = textStep() >= steps.length - 1;
+      // aria-disabled, not disabled: a toolbar's items stay focusable.
+      tools
+        .querySelector("[data-zw-action=smaller]")
+        .setAttribute("aria-disabled", textStep() <= 0 ? "true" : "false");
+      tools
+        .querySelector("[data-zw-action=larger]")
+        .setAttribute("aria-disabled", textStep() >= steps.length - 1 ? "true" : "false");
       showGuide(!!state.guide);
     }
 
@@ -204,7 +209,7 @@
       opener.setAttribute("aria-expanded", open ? "true" : "false");
       if (open) {
         (buttons.filter(function (b) {
-          return b.tabIndex === 0 && !b.disabled;
+          return b.tabIndex === 0;
         })[0] || buttons[0]).focus();
       } else {
         opener.focus();
@@ -222,9 +227,7 @@
       b.tabIndex = i === 0 ? 0 : -1;
     });
     tools.addEventListener("keydown", function (event) {
-      var enabled = buttons.filter(function (b) {
-        return !b.disabled;
-      });
+      var enabled = buttons;
       var i = enabled.indexOf(document.activeElement);
       var next = null;
       if (event.key === "ArrowRight" || event.key === "ArrowDown") {
@@ -252,7 +255,7 @@
     });
     box.addEventListener("click", function (event) {
       var button = event.target.closest("button");
-      if (!button || !box.contains(button)) {
+      if (!button || !box.contains(button) || button.getAttribute("aria-disabled") === "true") {
         return;
       }
       if (button.dataset.zwToggle) {
@@ -266,7 +269,7 @@
       } else if (button.dataset.zwAction) {
         actions[button.dataset.zwAction]();
       }
-      if (tools.contains(button) && !button.disabled) {
+      if (tools.contains(button)) {
         buttons.forEach(function (b) {
           b.tabIndex = b === button ? 0 : -1;
         });
