@@ -5,8 +5,10 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from tests.helpers import body
 from tests.helpers import make_item
+from z3c.caching.interfaces import IPurgePaths
 from zhengwu.testing import TEST_PASSWORD
 from zhengwu.theme import variants
+from zope.component import getAdapter
 import pytest
 import requests
 import transaction
@@ -143,3 +145,12 @@ def test_conversion_helpers():
     assert variants.convert("软件", "s2hk") == "軟件"
     assert variants.to_simplified("軟體", "s2twp") == "软件"
     assert variants.to_simplified("軟件", "s2hk") == "软件"
+
+
+def test_purging_an_item_purges_its_traditional_pages(portal):
+    """plone.app.caching purges the ++hant++ pages of a changed item too."""
+    item = portal["zh-cn"]
+    paths = getAdapter(item, IPurgePaths, name="zhengwu.traditional").getRelativePaths()
+    assert "/plone/++hant++/zh-cn/" in paths
+    assert "/plone/++hant++/zh-cn/view" in paths
+    assert not [path for path in paths if "++hant++" not in path]

@@ -30,15 +30,19 @@ How a Traditional page is asked for, kept and converted:
 from lxml import etree
 from lxml import html
 from plone import api
+from plone.app.caching.purge import ContentPurgePaths
 from plone.transformchain.interfaces import ITransform
+from Products.CMFCore.interfaces import IDynamicType
 from Products.CMFCore.interfaces import ISiteRoot
 from repoze.xmliter.serializer import XMLSerializer
 from repoze.xmliter.utils import getHTMLSerializer
 from urllib.parse import quote
+from z3c.caching.interfaces import IPurgePaths
 from zhengwu import _
 from zhengwu.interfaces import IZhengwuLayer
 from zope import schema
 from zope.component import adapter
+from zope.globalrequest import getRequest
 from zope.interface import alsoProvides
 from zope.interface import implementer
 from zope.interface import Interface
@@ -339,3 +343,33 @@ def simplify_search_terms(event):
             form["SearchableText"] = simplified
             if "SearchableText" in request.other:
                 request.other["SearchableText"] = simplified
+
+
+# Purging the Traditional pages with the simplified ones
+
+
+@implementer(IPurgePaths)
+@adapter(IDynamicType)
+class TraditionalPurgePaths:
+    """When plone.app.caching purges a changed item's pages from the caching
+    proxy, the same pages under ``++hant++`` go too. (Computed from a
+    simplified request, as an editor's is: under the marker, Plone's own
+    adapter already gives the Traditional paths.)"""
+
+    def __init__(self, context):
+        self.context = context
+
+    def getRelativePaths(self):
+        request = getRequest()
+        if request is None or is_traditional(request):
+            return []
+        site = api.portal.get().virtual_url_path()
+        prefix = f"/{site}" if site else ""
+        paths = []
+        for path in ContentPurgePaths(self.context).getRelativePaths():
+            if path == prefix or path.startswith(prefix + "/"):
+                paths.append(f"{prefix}/{MARKER}{path[len(prefix) :]}")
+        return paths
+
+    def getAbsolutePaths(self):
+        return []
