@@ -154,3 +154,14 @@ def test_purging_an_item_purges_its_traditional_pages(portal):
     assert "/plone/++hant++/zh-cn/" in paths
     assert "/plone/++hant++/zh-cn/view" in paths
     assert not [path for path in paths if "++hant++" not in path]
+
+
+def test_english_pages_are_left_alone(functional_portal):
+    tree = lxml_html.fromstring(
+        body(
+            get(
+                f"{functional_portal.absolute_url()}/++hant++/en", headers={"Accept-Language": "en"}
+            )
+        )
+    )
+    assert tree.get("lang") == "en"

@@ -52,6 +52,19 @@ def english_url(context, request):
     return variants.simplified_url(request, target.absolute_url())
 
 
+def chinese_original(context):
+    """The Chinese translation of ``context`` the reader may see, if any
+    (in zh-cn, or in no language at all when written before the site was
+    multilingual)."""
+    if not ITranslatable.providedBy(context):
+        return None
+    translations = ITranslationManager(context).get_restricted_translations()
+    for language in ("zh-cn", *sorted(translations), ""):
+        if language in translations and (not language or language.startswith("zh")):
+            return translations[language]
+    return None
+
+
 class ScriptSwitch(ViewletBase):
     """简体 / 繁體 / English. The first two are the same page in two scripts;
     English leads to the English site."""
@@ -70,9 +83,7 @@ class ScriptSwitch(ViewletBase):
         if not self.chinese:
             # On the English site the Chinese links lead to the Chinese site.
             portal = api.portal.get()
-            chinese = None
-            if ITranslatable.providedBy(self.context):
-                chinese = ITranslationManager(self.context).get_restricted_translation("zh-cn")
+            chinese = chinese_original(self.context)
             chinese = chinese if chinese is not None else portal.get("zh-cn", portal)
             self.simplified_href = variants.simplified_url(request, chinese.absolute_url())
             self.traditional_href = variants.traditional_url(request, chinese.absolute_url())
