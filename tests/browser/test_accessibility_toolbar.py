@@ -2,7 +2,6 @@
 each control changes the page, the choices follow the reader to the next
 page, reset restores the page; screenshots at 1366×900 and 390×844."""
 
-from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.portlet.static import static
 from plone.portlets.interfaces import IPortletAssignmentMapping
@@ -159,7 +158,10 @@ def test_elder_mode_in_one_click(article, page, screenshot):
     assert font_size(page) >= normal * 1.5 - 0.5
     assert not sidebar.is_visible()
     content = page.locator("#portal-column-content").bounding_box()
-    assert content["width"] >= 0.9 * page.locator("#portal-column-content").locator("xpath=..").bounding_box()["width"]
+    assert (
+        content["width"]
+        >= 0.9 * page.locator("#portal-column-content").locator("xpath=..").bounding_box()["width"]
+    )
     shoot(page, screenshot, "elder")
 
     page.goto(article.aq_parent.absolute_url())
