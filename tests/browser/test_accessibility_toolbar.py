@@ -6,9 +6,11 @@ from plone.app.textfield.value import RichTextValue
 from plone.portlet.static import static
 from plone.portlets.interfaces import IPortletAssignmentMapping
 from plone.portlets.interfaces import IPortletManager
+from tests.browser.conftest import ROOT
 from tests.helpers import make_item
 from zope.component import getMultiAdapter
 from zope.component import getUtility
+import os
 import pytest
 import transaction
 
@@ -19,6 +21,9 @@ TEXT = (
     "<p>各区县人民政府、市政府各部门要按照本通知要求，认真组织实施。</p>"
 )
 DESKTOP = {"width": 1366, "height": 900}
+# axe-core from npm (package.json at the repository root, `npm ci`)
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PHONE = {"width": 390, "height": 844}
 
 
@@ -233,3 +238,52 @@ def test_traditional_pages(article, page, screenshot):
     assert "++hant++" not in page.url
     assert "zw-elder" in html_classes(page)
     assert "本站提供软件下载和网络服务" in page.locator("#content-core").inner_text()
+
+
+@pytest.fixture
+def axe(page):
+    """axe(context=None, rules=None) → the serious and critical violations."""
+    if not AXE.exists():
+        reason = f"{AXE} is missing: run `npm ci` at the repository root"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    source = AXE.read_text()
+
+    def run(context=None, rules=None):
+        if not page.evaluate("typeof axe !== 'undefined'"):
+            page.add_script_tag(content=source)
+        options = (
+            {"runOnly": {"type": "rule", "values": rules}}
+            if rules
+            else {"runOnly": {"type": "tag", "values": WCAG_AA}}
+        )
+        result = page.evaluate(
+            "([context, options]) => axe.run(context || document, options)", [context, options]
+        )
+        return [
+            f"{v['id']}: {' '.join(n['target'][0] for n in v['nodes'][:5])}"
+            for v in result["violations"]
+            if v["impact"] in ("critical", "serious")
+        ]
+
+    return run
+
+
+def test_axe_finds_nothing_serious_in_the_tools(article, page, axe):
+    """The tools in every state pass WCAG 2.1 AA; in high contrast no text on
+    the whole page lacks contrast."""
+    page.set_viewport_size(DESKTOP)
+    page.goto(article.absolute_url())
+    tools = {"include": [[".zw-headertools"]]}
+    assert axe(tools) == []
+    open_toolbar(page)
+    assert axe(tools) == []
+    toolbar = page.get_by_role("toolbar")
+    press_on(page, toolbar, "高对比度")
+    assert axe(tools) == []
+    assert axe(rules=["color-contrast"]) == []
+    press_on(page, toolbar, "高对比度")
+    page.get_by_role("button", name="长者模式").click()
+    assert axe(tools) == []
+    assert axe({"include": [["#content"]]}, rules=["color-contrast"]) == []
