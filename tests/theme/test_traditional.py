@@ -165,3 +165,37 @@ def test_english_pages_are_left_alone(functional_portal):
         )
     )
     assert tree.get("lang") == "en"
+
+
+def test_installed_and_uninstalled(portal):
+    registry_keys = set(api.portal.get_tool("portal_registry").records.keys())
+    assert "zhengwu.traditional.standard" in registry_keys
+    assert "plone.bundles/zhengwu-access.jscompilation" in registry_keys
+    configlets = [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert "zhengwu-traditional" in configlets
+    portal.portal_setup.runAllImportStepsFromProfile("profile-zhengwu:uninstall")
+    registry_keys = set(api.portal.get_tool("portal_registry").records.keys())
+    assert "zhengwu.traditional.standard" not in registry_keys
+    assert "plone.bundles/zhengwu-access.jscompilation" not in registry_keys
+    configlets = [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert "zhengwu-traditional" not in configlets
+
+
+def test_the_control_panel_sets_the_standard(functional_portal, manager_request):
+    response = manager_request.get("/@@zhengwu-traditional", headers={"Accept": "text/html"})
+    assert response.status_code == 200
+    assert "繁体标准" in body(response)
+    response = manager_request.post(
+        "/@@zhengwu-traditional",
+        headers={"Accept": "text/html"},
+        data={
+            "form.widgets.standard:list": "s2hk",
+            "form.buttons.save": "保存",
+            "_authenticator": lxml_html.fromstring(body(response))
+            .xpath("//input[@name='_authenticator']")[0]
+            .get("value"),
+        },
+    )
+    assert response.status_code == 200
+    transaction.begin()
+    assert api.portal.get_registry_record("zhengwu.traditional.standard") == "s2hk"
