@@ -3,6 +3,7 @@
 from lxml import html as lxml_html
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from Products.SiteAccess.VirtualHostMonster import manage_addVirtualHostMonster
 from tests.helpers import body
 from tests.helpers import make_item
 from z3c.caching.interfaces import IPurgePaths
@@ -199,3 +200,38 @@ def test_the_control_panel_sets_the_standard(functional_portal, manager_request)
     assert response.status_code == 200
     transaction.begin()
     assert api.portal.get_registry_record("zhengwu.traditional.standard") == "s2hk"
+
+
+@pytest.mark.parametrize(
+    "prefix, public",
+    [
+        ("/VirtualHostBase/https/www.example.gov.cn:443/plone/VirtualHostRoot", ""),
+        (
+            "/VirtualHostBase/https/www.example.gov.cn:443/plone/VirtualHostRoot/_vh_portal",
+            "/portal",
+        ),
+    ],
+)
+def test_behind_a_virtual_host(functional_portal, page, prefix, public):
+    """Behind a proxy (VirtualHostMonster), the marker sits after the site's
+    public address and every link keeps it; the theme still applies."""
+    app = functional_portal.aq_parent
+    if "virtual_hosting" not in app.objectIds():
+        manage_addVirtualHostMonster(app, "virtual_hosting")
+        transaction.commit()
+    server = functional_portal.absolute_url().rsplit("/", 1)[0]
+    site = f"https://www.example.gov.cn{public}"
+    item = path(page).removeprefix("/plone")
+    text = body(get(f"{server}{prefix}/++hant++{item}"))
+    tree = lxml_html.fromstring(text)
+    assert tree.get("lang") == "zh-Hant" and "軟體下載服務" in text
+    hrefs = links(text)
+    assert f"{site}/++hant++/zh-cn/dept" in hrefs
+    assert f"{site}{item}" in hrefs  # the switch back to 简体
+    assert tree.xpath("//link[contains(@href, '++theme++')]")  # Diazo applied
+
+
+def test_the_site_root_leads_to_the_traditional_home_page(functional_portal):
+    response = get(f"{functional_portal.absolute_url()}/++hant++")
+    assert "/++hant++/zh-cn" in response.url
+    assert lxml_html.fromstring(body(response)).get("lang") == "zh-Hant"
