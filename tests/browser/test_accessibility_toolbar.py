@@ -187,6 +187,9 @@ def test_reading_aloud_says_when_there_is_no_chinese_voice(article, page):
     status = page.get_by_role("status")
     status.filter(has_text="zh-CN").wait_for()
     assert "未安装中文（zh-CN）语音" in status.inner_text()
+    # A click elsewhere closes the panel
+    page.locator("h1").click()
+    assert not toolbar.is_visible()
 
 
 def test_reading_aloud_the_selection_with_a_chinese_voice(article, page):
@@ -229,6 +232,14 @@ def test_traditional_pages(article, page, screenshot):
     assert page.get_by_role("button", name="無障礙").is_visible()
     assert page.get_by_role("link", name="繁體").get_attribute("aria-current") == "true"
     shoot(page, screenshot, "traditional")
+
+    # Links keep the reader in Traditional characters.
+    page.locator("#portal-breadcrumbs").get_by_role("link", name="測試局").click()
+    page.wait_for_load_state("networkidle")
+    assert "/++hant++/zh-cn/dept" in page.url
+    assert page.locator("html").get_attribute("lang") == "zh-Hant"
+    page.go_back()
+    page.wait_for_load_state("networkidle")
 
     # The toolbar's choices hold on the Traditional pages too.
     page.get_by_role("button", name="長者模式").click()

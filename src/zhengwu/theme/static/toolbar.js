@@ -250,6 +250,13 @@
         toggle(false);
       }
     });
+    // A click elsewhere closes the panel, leaving the focus where it went.
+    document.addEventListener("click", function (event) {
+      if (!panel.hidden && !box.contains(event.target)) {
+        panel.hidden = true;
+        opener.setAttribute("aria-expanded", "false");
+      }
+    });
     opener.addEventListener("click", function () {
       toggle(panel.hidden);
     });
