@@ -53,6 +53,8 @@ def test_the_traditional_page_is_converted_phrase_by_phrase(functional_portal, p
     assert "软件" not in text
     tree = lxml_html.fromstring(text)
     assert tree.get("lang") == "zh-Hant"
+    assert text.lstrip().lower().startswith("<!doctype html>")
+    assert tree.findtext(".//title").startswith("軟體下載服務")
 
 
 def test_links_on_the_traditional_page_keep_the_marker(functional_portal, page):
