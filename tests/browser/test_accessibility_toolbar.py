@@ -102,6 +102,8 @@ def test_every_control_with_the_keyboard(article, page, screenshot):
     assert contrast.get_attribute("aria-pressed") == "true"
     background = page.eval_on_selector("body", "e => getComputedStyle(e).backgroundColor")
     assert background == "rgb(0, 0, 0)"
+    link = page.locator("#portal-breadcrumbs a").first
+    assert link.evaluate("e => getComputedStyle(e).color") == "rgb(255, 255, 0)"
 
     press_on(page, toolbar, "加大行距", key="Space")
     assert "zw-spacing" in html_classes(page)
