@@ -50,6 +50,7 @@ setup(
         "psycopg2",
         "chinesecalendar",
         "holidays",
+        "opencc",
         "Zope",
         "waitress",
     ],
