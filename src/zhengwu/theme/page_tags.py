@@ -96,8 +96,8 @@ def is_article(context):
 
 def publication_time(context):
     """``YYYY-MM-DD HH:MM`` in Beijing time: ``effective``, else ``created``."""
-    effective = context.effective() if hasattr(context, "effective") else None
-    if effective is not None and effective.year() > 1001 and effective.year() < 2499:
+    effective = getattr(aq_base(context), "effective_date", None)
+    if effective is not None:
         return china_time(effective)
     created = context.created() if hasattr(context, "created") else None
     return china_time(created) if created is not None else ""
