@@ -36,9 +36,8 @@ ALLOWED_WORDS = {
     "Excel",
     "ZIP",
 }
-# Allowed on officials' pages only: Plone's Chinese catalog names its
-# portlet columns "Plone 左列"/"Plone 右列" (the product's own name).
-OFFICIAL_WORDS = {"Plone"}
+# Allowed on officials' pages only (none today).
+OFFICIAL_WORDS = set()
 # Literal English in Plone's templates, with no message id: only a template
 # override changes them, and the theme (the `face` branch) overrides these
 # viewlets — the header's menu button, the breadcrumbs' landmark label, the

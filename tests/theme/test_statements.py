@@ -67,3 +67,14 @@ def test_the_draft_is_called_draft(functional_portal, request_factory):
     for page in (path(draft), path(draft) + "/@@zhengwu-transition?workflow_action=submit"):
         text = body(author.get(page))
         assert "草稿" in text and "保密" not in text, page
+
+
+def test_state_titles_in_plones_vocabulary(integration):
+    """Folder contents and the state filter translate the state id: 草稿,
+    from the product's catalog, asked before Plone's (保密)."""
+    from zope.i18n import translate
+
+    assert translate("private", domain="plone", target_language="zh_CN") == "草稿"
+    assert translate("Draft", domain="plone", target_language="zh_CN") == "草稿"
+    # Plone's own translations stay where the product has none.
+    assert translate("label_title", domain="plone", target_language="zh_CN") == "标题"
