@@ -78,3 +78,9 @@ def test_state_titles_in_plones_vocabulary(integration):
     assert translate("Draft", domain="plone", target_language="zh_CN") == "草稿"
     # Plone's own translations stay where the product has none.
     assert translate("label_title", domain="plone", target_language="zh_CN") == "标题"
+
+
+def test_shared_folders_are_titled_in_their_language(integration):
+    portal = integration["portal"]
+    assert portal["zh-cn"]["assets"].title == "共享资源"
+    assert portal["en"]["assets"].title == "Shared assets"

@@ -19,6 +19,17 @@ class HiddenProfiles:
 ASSETS_TITLES = {"zh-cn": "共享资源", "en": "Shared assets"}
 
 
+def retitle_assets(portal):
+    """plone.app.multilingual titles every language's shared folder "Assets",
+    which visitors see in the Chinese site: its title in its language."""
+    for language, title in ASSETS_TITLES.items():
+        folder = portal.get(language)
+        assets = folder.get("assets") if folder is not None else None
+        if assets is not None and assets.title == "Assets":
+            assets.title = title
+            assets.reindexObject()
+
+
 def post_install(context):
     """Create the language root folders for the languages set in registry.xml.
 
@@ -34,11 +45,6 @@ def post_install(context):
         folder = portal.get(language.replace("_", "-").lower())
         if folder is not None and api.content.get_state(folder, default=None) == "private":
             api.content.transition(folder, transition="publish")
-    # plone.app.multilingual titles every language's shared folder "Assets".
-    for language, title in ASSETS_TITLES.items():
-        assets = getattr(portal.get(language), "get", lambda _id: None)("assets")
-        if assets is not None and assets.title == "Assets":
-            assets.title = title
-            assets.reindexObject()
+    retitle_assets(portal)
     # Objects made before the workflows were bound get their permissions now.
     api.portal.get_tool("portal_workflow").updateRoleMappings()
