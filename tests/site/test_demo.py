@@ -179,6 +179,26 @@ class TestTheDemo:
     def test_disclosure_requests(self, demo_portal):
         check_requests(demo_portal)
 
+    def test_the_english_site(self, demo_portal):
+        """/en has a home page, the sections and the news, published and
+        linked to their Chinese originals (the language switch)."""
+        from plone.app.multilingual.interfaces import ITranslationManager
+        from zhengwu.demo import english
+
+        en = demo_portal["en"]
+        assert en.getDefaultPage() == "front-page"
+        for chinese_id, (en_id, *_rest) in english.SECTIONS.items():
+            section = en[en_id]
+            assert api.content.get_state(section) == "published"
+            assert section.column_type == demo_portal["zh-cn"][chinese_id].column_type
+            manager = ITranslationManager(demo_portal["zh-cn"][chinese_id])
+            assert manager.get_translation("en") == section
+        news = en["news"]
+        assert len(news.objectIds()) == len(english.NEWS)
+        for obj in [en["front-page"], *news.objectValues()]:
+            assert api.content.get_state(obj) == "published"
+            assert obj.Language() == "en"
+
 
 def test_no_other_test_sees_the_demo(portal):
     """The demo's layer is torn down after its class: the integration

@@ -5,6 +5,7 @@ Idempotent, as every part is: what exists already is left as it is.
 
 from plone import api
 from zhengwu.demo import disclosure
+from zhengwu.demo import english
 from zhengwu.demo import guides
 from zhengwu.demo import petitions
 from zhengwu.demo import requests
@@ -27,4 +28,5 @@ def post_install(context):
     petitions.create(root, departments)
     requests.create(root, departments)
     site.create_front_page(root)
+    english.create(portal)
     logger.info("Zhengwu demo content is in place")

@@ -41,6 +41,26 @@ def _status_url(context):
     return f"{api.portal.get_navigation_root(context).absolute_url()}/@@disclosure-request-status"
 
 
+# The application form's field labels and help texts, which its template
+# translates from a Python list: named here so that the catalogs carry them.
+FORM_TEXTS = (
+    _("Name"),
+    _("For an organization: its contact person."),
+    _("Identity document"),
+    _("ID document number"),
+    _("Required for a natural person."),
+    _("Organization name"),
+    _("Kind of organization"),
+    _("Required for an organization."),
+    _("Unified social credit code"),
+    _("Phone"),
+    _("Email"),
+    _("Required to receive the answer by email."),
+    _("Postal address"),
+    _("Required to receive the answer by post."),
+)
+
+
 class RequestFormView(SubmissionForm, BrowserView):
     """``<catalog>/@@disclosure-request-form``: apply for information."""
 

@@ -15,6 +15,21 @@ class HiddenProfiles:
         return ["zhengwu.profiles"]
 
 
+# The language-independent folders' titles, in their languages.
+ASSETS_TITLES = {"zh-cn": "共享资源", "en": "Shared assets"}
+
+
+def retitle_assets(portal):
+    """plone.app.multilingual titles every language's shared folder "Assets",
+    which visitors see in the Chinese site: its title in its language."""
+    for language, title in ASSETS_TITLES.items():
+        folder = portal.get(language)
+        assets = folder.get("assets") if folder is not None else None
+        if assets is not None and assets.title == "Assets":
+            assets.title = title
+            assets.reindexObject()
+
+
 def post_install(context):
     """Create the language root folders for the languages set in registry.xml.
 
@@ -30,5 +45,6 @@ def post_install(context):
         folder = portal.get(language.replace("_", "-").lower())
         if folder is not None and api.content.get_state(folder, default=None) == "private":
             api.content.transition(folder, transition="publish")
+    retitle_assets(portal)
     # Objects made before the workflows were bound get their permissions now.
     api.portal.get_tool("portal_workflow").updateRoleMappings()
