@@ -473,3 +473,44 @@ def test_the_control_panel_is_for_administrators(functional_portal):
     assert "北朝鲜|朝鲜" in body(response)
     response = requests.get(url, auth=auth("final"), timeout=60, allow_redirects=False)
     assert response.status_code in (302, 401, 403)
+
+
+def test_rest_the_findings_beforehand(committed):
+    item = committed(state="pending_first", description="据悉，名单如下。")
+    url = f"{item.absolute_url()}/@prepublish-checks"
+    response = requests.get(url, headers=JSON, auth=auth("first"), timeout=60)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["transition"] == "approve_first"
+    assert [(f["kind"], f["severity"], f["field"]) for f in data["findings"]] == [
+        ("review", "acknowledge", "description")
+    ]
+    assert "据悉" in data["findings"][0]["message"]
+    assert data["history"] == []
+    response = requests.get(
+        url, params={"transition": "submit"}, headers=JSON, auth=auth("first"), timeout=60
+    )
+    assert response.json()["findings"][0]["severity"] == "notice"
+    response = requests.get(
+        url, params={"transition": "fly"}, headers=JSON, auth=auth("first"), timeout=60
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "transition"
+    # someone who may see the item but neither edits nor reviews it: 403
+    response = requests.get(url, headers=JSON, auth=auth("author"), timeout=60)
+    assert response.status_code == 403
+    assert post(item, "approve_first", "first", acknowledge_warnings=True).status_code == 200
+    transaction.begin()
+    response = requests.get(url, headers=JSON, auth=auth("second"), timeout=60)
+    (entry,) = response.json()["history"]
+    assert entry["actor"] == "first" and entry["action"] == "acknowledge_warnings"
+
+
+def test_the_profile_registers_settings_and_configlet(portal):
+    from zhengwu.supervision.prepublish.settings import FORBIDDEN
+
+    record = api.portal.get_registry_record("zhengwu.prepublish.forbidden_expressions")
+    assert record == list(FORBIDDEN)
+    assert api.portal.get_registry_record("zhengwu.prepublish.personal_data") is True
+    actions = [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert "zhengwu-publishing-checks" in actions
