@@ -93,6 +93,8 @@ def test_mobile_numbers():
     # landlines, hotlines, longer numbers and numbers inside codes are not mobiles
     for text in ("0571-87654321", "12345", "138001380001", "MB13800138000", "2138001380000"):
         assert personal_data.find(f"电话{text}") == [], text
+    # an article's id in a web address is no mobile number
+    assert personal_data.find("见 https://www.example.gov.cn/art/13800138000.html 。") == []
 
 
 def test_wording_lines_and_occurrences():

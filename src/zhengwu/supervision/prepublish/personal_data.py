@@ -10,7 +10,9 @@ Article 28: ID numbers and financial accounts are sensitive personal data):
   pass the Luhn check, and are not an ID number.
 
 A number is found only where no digit or letter touches it, so a number
-inside a longer one (a credit code, an index number) is not found. What is
+inside a longer one (a credit code, an index number) is not found; nor is
+a mobile or card number inside a web address (an article's id), while an
+ID number is found everywhere. What is
 found is reported masked: the reviewers see where, not the number again.
 """
 
@@ -33,6 +35,7 @@ MOBILE_RE = re.compile(
     r"(?:(?<!\+)86[ -]?)?"
     r"(1[3-9]\d)([ -]?)(\d{4})\2(\d{4})" + _EDGE_AFTER
 )
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s\"'<>，。；、）)]+", re.IGNORECASE)
 CARD_RE = re.compile(
     _EDGE_BEFORE
     + r"(\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{13})"
@@ -80,6 +83,7 @@ def mask(value, head, tail):
 def find(text):
     """Every ``Found`` in ``text``, in order."""
     found = []
+    urls = [match.span() for match in URL_RE.finditer(text)]
     taken = []
     for match in ID_RE.finditer(text):
         if is_resident_id(match.group(1)):
@@ -87,12 +91,14 @@ def find(text):
             taken.append(match.span(1))
     for match in CARD_RE.finditer(text):
         digits = re.sub(r"[ -]", "", match.group(1))
-        if 16 <= len(digits) <= 19 and luhn(digits) and not _overlaps(match.span(1), taken):
+        if _overlaps(match.span(1), taken + urls):
+            continue
+        if 16 <= len(digits) <= 19 and luhn(digits):
             found.append(Found(BANK_CARD, mask(digits, 4, 4), *match.span(1)))
             taken.append(match.span(1))
     for match in MOBILE_RE.finditer(text):
         number = match.group(1) + match.group(3) + match.group(4)
-        if not _overlaps(match.span(), taken):
+        if not _overlaps(match.span(), taken + urls):
             found.append(Found(MOBILE, mask(number, 3, 4), *match.span()))
     return sorted(found, key=lambda f: f.start)
 
