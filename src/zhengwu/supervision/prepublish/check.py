@@ -30,6 +30,7 @@ from zhengwu.supervision.prepublish.settings import IPrepublishSettings
 from zhengwu.supervision.prepublish.texts import texts
 from zope.component import queryUtility
 from zope.interface import implementer
+import re
 
 
 PREFIX = "zhengwu.prepublish"
@@ -39,6 +40,15 @@ PERSONAL = {
     "approve_first": ACKNOWLEDGE,
     "approve_second": ACKNOWLEDGE,
     "publish": OVERRIDE,
+}
+# Plone's own labels of these fields are untranslated in its zh_CN catalog.
+LABELS = {
+    "title": _("Title"),
+    "description": _("Summary"),
+    "text": _("Body text"),
+    "file": _("File"),
+    "subjects": _("Tags"),
+    "rights": _("Rights"),
 }
 KIND_TITLES = {
     personal_data.RESIDENT_ID: _("resident ID number"),
@@ -83,7 +93,9 @@ class PrepublishCheck:
 
 
 def _place(text):
-    label = translated(text.label) if text.label else text.field
+    top = re.split(r"[.\[]", text.field, maxsplit=1)[0]
+    label = LABELS.get(top) or text.label
+    label = translated(label) if label else text.field
     if text.filename:
         return translated(
             _("${field}, file ${filename}", mapping={"field": label, "filename": text.filename})
