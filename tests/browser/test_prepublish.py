@@ -28,6 +28,7 @@ def test_forbidden_expression_and_acknowledgement(functional_portal, page, scree
     assert page.locator("#zhengwu-prepublish").count() == 1  # the author sees the findings
     assert "北朝鲜" in page.inner_text("#zhengwu-prepublish")
     page.goto(f"{url}/@@zhengwu-transition?workflow_action=submit")
+    assert page.locator("#zhengwu-prepublish").count() == 0  # the form lists them itself
     page.click("#zhengwu-transition-confirm")
     page.wait_for_load_state("networkidle")
     error = page.inner_text("#zhengwu-transition-error")

@@ -477,6 +477,39 @@ def test_the_control_panel_is_for_administrators(functional_portal):
     assert response.status_code in (302, 401, 403)
 
 
+def test_the_control_panel_saves_the_lists(functional_portal):
+    session = requests.Session()
+    session.auth = auth("siteadmin")
+    url = f"{functional_portal.absolute_url()}/@@zhengwu-publishing-checks"
+    page = session.get(url, timeout=60)
+    token = re.search(r'<input[^>]*name="_authenticator"[^>]*>', page.text).group(0)
+    token = re.search(r'value="([^"]+)"', token).group(1)
+    response = session.post(
+        url,
+        data={
+            "form.widgets.forbidden_expressions": "北朝鲜|朝鲜\n本局专用禁词|规范用语",
+            "form.widgets.review_expressions": "据悉",
+            "form.widgets.personal_data:list": "selected",
+            "form.widgets.personal_data-empty-marker": "1",
+            "form.widgets.refuse_backdated-empty-marker": "1",
+            "form.buttons.save": "保存",
+            "_authenticator": token,
+        },
+        timeout=60,
+    )
+    assert response.status_code == 200
+    transaction.begin()
+    assert api.portal.get_registry_record("zhengwu.prepublish.forbidden_expressions") == [
+        "北朝鲜|朝鲜",
+        "本局专用禁词|规范用语",
+    ]
+    assert api.portal.get_registry_record("zhengwu.prepublish.refuse_backdated") is False
+    item = new_item(functional_portal, title="本局专用禁词")
+    with pytest.raises(WorkflowException, match="本局专用禁词"):
+        move(item, "submit", "author")
+    transaction.abort()
+
+
 def test_rest_the_findings_beforehand(committed):
     item = committed(state="pending_first", description="据悉，名单如下。")
     url = f"{item.absolute_url()}/@prepublish-checks"
