@@ -86,7 +86,7 @@ class ITransitionCheck(Interface):
 def findings(obj, transition, effective=None):
     """What every registered check finds (none for other transitions, nor
     for items under another workflow: the petitions' ``publish``)."""
-    if transition not in FORWARD or not _reviewed(obj):
+    if transition not in FORWARD or not reviewed(obj):
         return []
     found = []
     for check in getAllUtilitiesRegisteredFor(ITransitionCheck):
@@ -94,7 +94,8 @@ def findings(obj, transition, effective=None):
     return found
 
 
-def _reviewed(obj):
+def reviewed(obj):
+    """Whether ``obj`` runs under the review workflow."""
     wtool = api.portal.get_tool("portal_workflow")
     return WORKFLOW_ID in wtool.getChainFor(obj)
 

@@ -20,7 +20,7 @@ class PrepublishViewlet(ViewletBase):
         context = self.context
         if getattr(self.view, "__name__", "") == "zhengwu-transition":
             return  # the transition form lists them itself
-        if not checks._reviewed(context):
+        if not checks.reviewed(context):
             return
         state = api.content.get_state(context, default=None)
         if state not in NEXT:

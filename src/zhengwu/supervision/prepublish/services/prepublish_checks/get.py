@@ -39,7 +39,7 @@ class PrepublishChecksGet(Service):
             or api.user.has_permission("Review portal content", obj=context)
         ):
             raise Forbidden(_("Only the item's editors and reviewers see its checks."))
-        if not checks._reviewed(context):
+        if not checks.reviewed(context):
             raise BadRequest(_("This item does not pass the three reviews."))
         transition = transition or checks.next_transition(context)
         found = checks.findings(context, transition) if transition else []
