@@ -64,6 +64,12 @@ BAD_REQUESTS = {
     ("@working-days", "GET"): ("@working-days", None, {"start": "2026-02-30", "days": "1"}, 400),
     ("@audit-log", "GET"): ("@audit-log", "siteadmin", {"since": "yesterday"}, 400),
     ("@workflow", "POST"): ("{item}/@workflow/submit", "author", {"comment": 1}, 400),
+    ("@prepublish-checks", "GET"): (
+        "{item}/@prepublish-checks",
+        "author",
+        {"transition": "fly"},
+        400,
+    ),
     ("@login", "POST"): ("@login", None, {}, 400),
     ("@site-identity", "GET"): None,
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),

@@ -4,6 +4,9 @@ Every transition of the Zhengwu workflows links here (its action URL), so in
 the classic UI a reviewer always sees what they are about to do, may add a
 comment, and must give a reason to reject or withdraw. A transition that the
 user may not perform says why (separation of duties, wrong state, no right).
+Before an item moves towards publication the form lists what the checks of
+``review.checks`` found: the warnings to acknowledge (a checkbox), personal
+data a final approver may publish only with a reason, what refuses it.
 """
 
 from plone import api
@@ -16,6 +19,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.interfaces import IReasonRequired
+from zhengwu.review import checks
 from zhengwu.review.guards import separation_refusal
 from zope.component import queryUtility
 
@@ -27,14 +31,22 @@ class TransitionForm(BrowserView):
         form = self.request.form
         self.transition_id = form.get("workflow_action", "")
         self.comment = form.get("comment", "")
+        self.override_reason = form.get("override_reason", "")
+        self.acknowledge = form.get("acknowledge_warnings") in ("on", "true", "1")
         self.error = None
+        self.error_field = "comment"
         if not isinstance(self.transition_id, str):
             self.transition_id = ""
         if not isinstance(self.comment, str):
             self.comment = ""
             self.error = _("The comment must be text.")
+        if not isinstance(self.override_reason, str):
+            self.override_reason = ""
+            self.error = _("The reason must be text.")
+            self.error_field = "override_reason"
         self.transition = self._transition()
         self.refusal = None if self.available() else self._refusal()
+        self.found = [] if self.refusal else checks.findings(self.context, self.transition_id)
         if self.request.method == "POST" and "form.buttons.cancel" in self.request.form:
             return self.request.response.redirect(self.context.absolute_url())
         if self.request.method == "POST" and "form.buttons.confirm" in self.request.form:
@@ -73,6 +85,21 @@ class TransitionForm(BrowserView):
         declared = queryUtility(IReasonRequired, name=self.workflow.getId())
         return declared is not None and self.transition_id in declared.transitions
 
+    def findings_of(self, severity):
+        return [f for f in self.found if f.severity == severity]
+
+    @property
+    def may_override(self):
+        return checks.may_override(self.context)
+
+    @property
+    def comment_error(self):
+        return self.error if self.error_field == "comment" else None
+
+    @property
+    def check_error(self):
+        return self.error if self.error_field != "comment" else None
+
     def state_title(self):
         wtool = api.portal.get_tool("portal_workflow")
         state = api.content.get_state(self.context, default="")
@@ -85,11 +112,22 @@ class TransitionForm(BrowserView):
         if self.comment_required and not self.comment.strip():
             self.error = _("Give the reason: this action requires it.")
             return self.index()
+        refused = checks.refusal(
+            self.context, self.transition_id, self.found, self.acknowledge, self.override_reason
+        )
+        if refused is not None:
+            self.error = refused.message
+            self.error_field = refused.field
+            return self.index()
         parent = self.context.aq_parent
         baseline = self._baseline()
         try:
             api.portal.get_tool("portal_workflow").doActionFor(
-                self.context, self.transition_id, comment=self.comment.strip()
+                self.context,
+                self.transition_id,
+                comment=self.comment.strip(),
+                acknowledge_warnings=self.acknowledge,
+                override_reason=self.override_reason.strip(),
             )
         except WorkflowException as error:
             self.error = str(error)

@@ -1,5 +1,6 @@
 """Rules that hold whichever channel performs a transition (classic UI,
-REST API, Python): reasons are required for reject and withdraw, and
+REST API, Python): reasons are required for reject and withdraw, the
+checks of ``review.checks`` (pre-publish checks) are passed, and
 publishing a working copy checks it in."""
 
 from AccessControl import getSecurityManager
@@ -11,6 +12,7 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
+from zhengwu.review import checks
 from zhengwu.review.guards import refusal_reason
 from zhengwu.review.guards import WORKFLOW_ID
 from zope.annotation.interfaces import IAnnotations
@@ -37,6 +39,21 @@ def before_transition(obj, event):
     reason = refusal_reason(obj, transition)
     if reason is not None:
         raise WorkflowException(translated(reason))
+    found, refused, given = checks.check(obj, transition, event.kwargs)
+    if refused is not None:
+        raise WorkflowException(translated(refused.message))
+    _pending()[obj.getPhysicalPath(), transition] = (found, given)
+
+
+def _pending():
+    """What ``before_transition`` found, for ``after_transition`` to record."""
+    request = getRequest()
+    if request is None:
+        return _WITHOUT_REQUEST_PENDING
+    return IAnnotations(request).setdefault("zhengwu.review.pending_checks", {})
+
+
+_WITHOUT_REQUEST_PENDING = {}
 
 
 def after_transition(obj, event):
@@ -44,6 +61,9 @@ def after_transition(obj, event):
     original (which stayed online until now)."""
     if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
         return
+    pending = _pending().pop((obj.getPhysicalPath(), event.transition.getId()), None)
+    if pending is not None:
+        checks.recorded(obj, event.transition.getId(), *pending)
     if event.transition.getId() != "publish" or not IWorkingCopy.providedBy(obj):
         return
     comment = (event.kwargs or {}).get("comment") or ""

@@ -7,9 +7,14 @@
   the item.
 - An approval refused by separation of duties answers 403 with the reason,
   where plain plone.restapi can only say "invalid transition".
+- The checks before publishing (``review.checks``) answer 400 naming the
+  problem and its field (``errors`` lists every finding); the body's
+  ``acknowledge_warnings`` (true) and ``override_reason`` answer them.
 """
 
 from AccessControl import getSecurityManager
+from DateTime import DateTime
+from DateTime.interfaces import DateTimeError
 from plone.restapi.services.workflow.transition import WorkflowTransition
 from zhengwu import _
 from zhengwu.rest import AnswersRefusals
@@ -17,6 +22,7 @@ from zhengwu.rest import BadRequest
 from zhengwu.rest import Forbidden
 from zhengwu.rest import json_body
 from zhengwu.rest import Refused
+from zhengwu.review import checks
 from zhengwu.review.guards import separation_refusal
 
 
@@ -49,6 +55,35 @@ class ReviewedWorkflowTransition(AnswersRefusals, WorkflowTransition):
             "Modify portal content", self.context
         ):
             raise Forbidden(_("Only someone who may edit the item sets its publication dates."))
+        self._check_findings(data)
+
+    def _check_findings(self, data):
+        acknowledge = data.get("acknowledge_warnings", False)
+        if not isinstance(acknowledge, bool):
+            raise BadRequest(
+                _("acknowledge_warnings must be true or false."), "acknowledge_warnings"
+            )
+        reason = data.get("override_reason", "")
+        if not isinstance(reason, str):
+            raise BadRequest(_("The reason must be text."), "override_reason")
+        found = checks.findings(self.context, self.transition, effective=_effective(data))
+        refused = checks.refusal(self.context, self.transition, found, acknowledge, reason)
+        if refused is not None:
+            errors = [{"field": f.field, "message": f.message} for f in refused.findings]
+            raise BadRequest(refused.message, refused.field, errors or None)
+        checks.give_answers(self.context, acknowledge, reason)
 
     def _available(self):
         return {t["id"] for t in self.wftool.getTransitionsFor(self.context)}
+
+
+def _effective(data):
+    """The effective date a transition's body sets, or None (also when it is
+    not a date: plone.restapi's deserializer answers that)."""
+    value = data.get("effective")
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return DateTime(value)
+    except (DateTimeError, ValueError, IndexError, TypeError):
+        return None
