@@ -15,27 +15,8 @@ from zhengwu.site.identity import REGISTRY_PREFIX
 from zope import schema
 from zope.component import adapter
 from zope.component import getUtility
-from zope.interface import alsoProvides
+from zope.interface import implementer
 from zope.interface import Interface
-
-
-class LogoAndIdentity:
-    """The form's content: the identity records, and the logo kept in
-    Plone's own ``plone.site_logo`` record (which the header, the ``og:image``
-    tag and ``@@site-logo`` read)."""
-
-    def __init__(self, identity, site):
-        self.__dict__["_identity"] = identity
-        self.__dict__["_site"] = site
-        alsoProvides(self, ISiteIdentity, ISiteLogo)
-
-    def __getattr__(self, name):
-        target = self._site if name == "site_logo" else self._identity
-        return getattr(target, name)
-
-    def __setattr__(self, name, value):
-        target = self._site if name == "site_logo" else self._identity
-        setattr(target, name, value)
 
 
 class ISiteLogo(Interface):
@@ -49,9 +30,33 @@ class ISiteLogo(Interface):
     )
 
 
+@implementer(ISiteIdentity, ISiteLogo)
+class LogoAndIdentity:
+    """The form's content: the identity records, and the logo kept in
+    Plone's own ``plone.site_logo`` record (which the header, the ``og:image``
+    tag and ``@@site-logo`` read)."""
+
+    def __init__(self, identity, site):
+        self.__dict__["_identity"] = identity
+        self.__dict__["_site"] = site
+
+    def __getattr__(self, name):
+        target = self._site if name == "site_logo" else self._identity
+        return getattr(target, name)
+
+    def __setattr__(self, name, value):
+        target = self._site if name == "site_logo" else self._identity
+        setattr(target, name, value)
+
+
 class SiteIdentityEditForm(RegistryEditForm):
     schema = ISiteIdentity
     schema_prefix = REGISTRY_PREFIX
+    label = _("Site identity")
+    description = _(
+        "The identification every page of a government website shows in its "
+        "footer: sponsoring organ, site code, ICP and public security records."
+    )
 
     def updateFields(self):
         super().updateFields()
@@ -65,12 +70,6 @@ class SiteIdentityEditForm(RegistryEditForm):
             registry.forInterface(ISiteIdentity, prefix=REGISTRY_PREFIX, check=False),
             registry.forInterface(ISiteSchema, prefix="plone", check=False),
         )
-
-    label = _("Site identity")
-    description = _(
-        "The identification every page of a government website shows in its "
-        "footer: sponsoring organ, site code, ICP and public security records."
-    )
 
 
 SiteIdentityControlPanel = layout.wrap_form(SiteIdentityEditForm, ControlPanelFormWrapper)
