@@ -167,6 +167,23 @@ class TestPortalFace:
         )
         assert not violations, f"{name} ({viewport}):\n{describe(violations)}"
 
+    def test_no_horizontal_scroll_at_320_px(self, pages, chromium):
+        """WCAG 1.4.10 (reflow): every page fits a 320 px wide screen (the
+        width of 1280 px at 400 % zoom)."""
+        context = chromium.new_context(viewport={"width": 320, "height": 700}, locale="zh-CN")
+        try:
+            page = context.new_page()
+            wide = {}
+            for name, url in pages.items():
+                page.goto(url)
+                page.wait_for_load_state("networkidle")
+                width = page.evaluate("() => document.scrollingElement.scrollWidth")
+                if width > 320:
+                    wide[name] = width
+            assert not wide
+        finally:
+            context.close()
+
     def test_skip_link_is_the_first_tab_stop(self, pages, browse):
         page = browse("desktop")
         page.goto(pages["news-item"])

@@ -81,7 +81,11 @@ class MainNavigationViewlet(ViewletBase):
         root_path = "/".join(root.getPhysicalPath())
         here = "/".join(self.context.getPhysicalPath())
         parent = "/".join(aq_parent(aq_inner(self.context)).getPhysicalPath())
-        home_current = here == root_path or (parent == root_path and self.is_default_page())
+        # "page" marks the page itself (not a search or another view of it).
+        actual = self.request.get("ACTUAL_URL", "").rstrip("/")
+        home_current = actual == self.navigation_root_url or (
+            parent == root_path and actual == self.context.absolute_url() and self.is_default_page()
+        )
         self.items = [
             {
                 "title": translate(_("Home"), context=self.request),
@@ -105,9 +109,9 @@ class MainNavigationViewlet(ViewletBase):
         sections.sort(key=lambda b: NAV_ORDER.get(b.column_type or "", 9))
         for brain in sections:
             path = brain.getPath()
-            if here == path:
+            if actual == brain.getURL():
                 current = "page"
-            elif here.startswith(path + "/") and not home_current:
+            elif (here == path or here.startswith(path + "/")) and not home_current:
                 current = "true"
             else:
                 current = None

@@ -49,7 +49,26 @@
     });
   }
 
+  // Navigation landmarks Plone renders without a name: a portlet's tree
+  // takes its portlet's heading, the batch navigation "页码" (a label the
+  // main navigation carries, translated).
+  function nameNavs() {
+    document.querySelectorAll("nav:not([aria-label]):not([aria-labelledby])").forEach(
+      function (nav, i) {
+        var portlet = nav.closest(".portlet");
+        var header = portlet && portlet.querySelector(".card-header");
+        if (header && header.textContent.trim()) {
+          header.id = header.id || "zw-portlet-heading-" + i;
+          nav.setAttribute("aria-labelledby", header.id);
+        } else if (nav.querySelector(".pagination") && document.getElementById("zw-label-pages")) {
+          nav.setAttribute("aria-labelledby", "zw-label-pages");
+        }
+      }
+    );
+  }
+
   function ready() {
+    nameNavs();
     setupNav();
     setupFilters();
     labelTables();
