@@ -56,6 +56,8 @@ def test_a_page_has_skip_link_header_and_footer(functional_portal):
     (nav,) = tree.xpath("//nav[@id='zw-nav']")
     assert nav.get("aria-label") == "主导航"
     assert nav.xpath("string(.//a[@aria-current='page'])") == "首页"
+    (crumbs,) = tree.xpath("//nav[@id='portal-breadcrumbs']")
+    assert crumbs.get("aria-label") == "当前位置"
 
     # The footer: our links and the identity, nothing of Plone's.
     (footer,) = tree.xpath("//body/footer")
