@@ -130,3 +130,11 @@ def test_control_panel_validates_the_error_report_address(functional_portal):
         api.portal.get_registry_record("zhengwu.identity.error_report_url")
         == "https://zfwzzc.www.gov.cn/"
     )
+
+
+def test_the_products_types_have_icons(portal):
+    """Listings and navigation portlets show the types' icons, not the
+    blank square of an unknown type."""
+    icons = portal.restrictedTraverse("@@iconresolver")
+    assert icons.url("contenttype/disclosurecatalog").endswith("/journal-text.svg")
+    assert icons.url("contenttype/serviceguide").endswith("/signpost-split.svg")
