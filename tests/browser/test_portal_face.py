@@ -197,6 +197,24 @@ class TestPortalFace:
         page.keyboard.press("Enter")
         assert page.evaluate("() => document.activeElement.tagName") == "MAIN"
 
+    def test_focus_is_visible_on_every_control(self, pages, browse):
+        """The first twenty Tab stops of a page each show a focus ring."""
+        page = browse("desktop")
+        page.goto(pages["catalog"])
+        page.wait_for_load_state("networkidle")
+        unringed = []
+        for _ in range(20):
+            page.keyboard.press("Tab")
+            ring = page.evaluate(
+                """() => {
+                    const e = document.activeElement, s = getComputedStyle(e);
+                    return [e.outerHTML.slice(0, 80), s.outlineStyle, parseFloat(s.outlineWidth)];
+                }"""
+            )
+            if ring[1] == "none" or ring[2] < 2:
+                unringed.append(ring[0])
+        assert not unringed
+
     def test_header_and_footer(self, pages, browse):
         page = browse("desktop")
         page.goto(pages["news-item"])
