@@ -138,3 +138,11 @@ def test_the_products_types_have_icons(portal):
     icons = portal.restrictedTraverse("@@iconresolver")
     assert icons.url("contenttype/disclosurecatalog").endswith("/journal-text.svg")
     assert icons.url("contenttype/serviceguide").endswith("/signpost-split.svg")
+
+
+def test_the_english_site_and_the_portal_root_are_themed(functional_portal):
+    for path in ("en", "", "zh-cn/@@search?SearchableText=x", "zh-cn/sitemap"):
+        text, tree = page(f"{functional_portal.absolute_url()}/{path}")
+        assert tree.xpath("//body/a[@class='zw-skip-link']"), path
+        assert tree.xpath("//nav[@id='zw-nav']//a"), path
+        assert "Powered by Plone" not in text
