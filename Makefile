@@ -26,7 +26,17 @@ $(VENV)/.installed: $(BIN)/python setup.py constraints.txt
 	$(BIN)/pip install --quiet --progress-bar off -c constraints.txt i18ndude zc.buildout plone.recipe.zope2instance build
 	@touch $@
 
-install: $(VENV)/.installed  ## create .venv and install everything pinned
+install: $(VENV)/.installed node_modules  ## create .venv and install everything pinned
+
+# axe-core for the browser tests' accessibility checks (package.json,
+# package-lock.json); skipped with a note where Node.js is not installed.
+node_modules: package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  echo "[zhengwu] Installing axe-core for the browser tests (npm ci) …"; \
+	  npm ci --no-audit --no-fund --loglevel=error && touch node_modules; \
+	else \
+	  echo "[zhengwu] npm not found: the browser tests will skip their axe-core checks."; \
+	fi
 
 start: install  ## create the site (with demo content unless DEMO=0) and serve it on http://localhost:$(PORT)/Plone
 	$(BIN)/zhengwu start

@@ -33,7 +33,19 @@ setup(
     include_package_data=True,
     package_data={
         "zhengwu.profiles": ["*.zcml", "**/*.xml", "**/*.txt", "**/*.json", "**/*.csv"],
-        "zhengwu": ["**/*.zcml", "**/*.pt", "**/*.json", "**/*.pot", "**/*.po", "**/*.mo", "**/*.js", "**/*.css"],
+        "zhengwu": [
+            "**/*.zcml",
+            "**/*.pt",
+            "**/*.json",
+            "**/*.pot",
+            "**/*.po",
+            "**/*.mo",
+            "**/*.js",
+            "**/*.css",
+            # the Diazo theme and its images (zhengwu.theme)
+            "theme/diazo/*",
+            "theme/static/*",
+        ],
     },
     zip_safe=False,
     install_requires=[

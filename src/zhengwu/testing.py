@@ -166,3 +166,9 @@ ZHENGWU_DEMO_FIXTURE = ZhengwuDemoLayer()
 ZHENGWU_DEMO_INTEGRATION_TESTING = IntegrationTesting(
     bases=(ZHENGWU_DEMO_FIXTURE,), name="Zhengwu:DemoIntegration"
 )
+
+# The demo served over HTTP, for the browser tests of the portal's face
+# (tests/browser/test_portal_face.py); set up per class of tests, as above.
+ZHENGWU_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(ZHENGWU_DEMO_FIXTURE, WSGI_SERVER_FIXTURE), name="Zhengwu:DemoFunctional"
+)

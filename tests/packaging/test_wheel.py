@@ -60,6 +60,11 @@ def test_profile_metadata_in_the_wheel(wheel):
 def test_zcml_templates_and_catalogs_in_the_wheel(wheel):
     for path in tracked("src/zhengwu", "*.zcml", "*.pt", "*.po", "*.pot"):
         assert path.removeprefix("src/") in wheel, path
+    # the Diazo theme, its stylesheet, script and placeholder logo
+    theme = tracked("src/zhengwu/theme", "*.html", "*.cfg", "*.xml", "*.css", "*.js", "*.svg")
+    assert len(theme) >= 6
+    for path in theme:
+        assert path.removeprefix("src/") in wheel, path
 
 
 def test_wheel_holds_no_tests_or_instance_data(wheel):

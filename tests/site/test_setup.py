@@ -151,3 +151,9 @@ def test_uninstall_removes_layer_and_configlet(portal):
     assert IZhengwuLayer not in registered_layers()
     actions = [a.getId() for a in portal.portal_controlpanel.listActions()]
     assert "zhengwu-site-identity" not in actions
+    # Barceloneta again, without our bundle
+    rules = api.portal.get_registry_record("plone.app.theming.interfaces.IThemeSettings.rules")
+    assert rules == "/++theme++barceloneta/rules.xml"
+    assert (
+        api.portal.get_registry_record("plone.bundles/zhengwu-theme.enabled", default=None) is None
+    )

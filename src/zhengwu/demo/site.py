@@ -2,13 +2,17 @@
 departments with their users (one for every role of the design), the
 sections later features fill, a few news items and the front page."""
 
+from pathlib import Path
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.formwidget.namedfile.converter import b64encode_file
 from zhengwu.demo.publishing import publish
 from zhengwu.site.department_groups import group_id
+import zhengwu.theme
 
 
 DEMO_PASSWORD = "zhengwu-demo"
+DEMO_LOGO = Path(zhengwu.theme.__file__).parent / "static" / "logo-placeholder.svg"
 
 IDENTITY = {
     "sponsor": "示例市人民政府办公室",
@@ -19,6 +23,7 @@ IDENTITY = {
     "contact_address": "示例市人民大道1号",
     "contact_phone": "0999-12345678",
     "contact_email": "webmaster@example.gov.cn",
+    "error_report_url": "https://zfwzzc.www.gov.cn/",
 }
 
 # id, title, organization code (valid check characters), short name, phone
@@ -80,6 +85,11 @@ def set_identity(portal):
     portal.title = "示例市人民政府"
     for name, value in IDENTITY.items():
         api.portal.set_registry_record(f"zhengwu.identity.{name}", value)
+    # The logo: the theme's neutral placeholder, as an office uploads its own
+    # in the site-identity control panel (Plone's plone.site_logo record).
+    api.portal.set_registry_record(
+        "plone.site_logo", b64encode_file(DEMO_LOGO.name, DEMO_LOGO.read_bytes())
+    )
     # The language folders are the navigation roots: their titles head every page.
     for language, title in (
         ("zh-cn", "示例市人民政府"),

@@ -48,6 +48,16 @@ def check_police_number(value):
     return True
 
 
+class InvalidWebAddress(ValidationError):
+    __doc__ = _("Enter a web address starting with http:// or https://.")
+
+
+def check_web_address(value):
+    if not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", value.strip()):
+        raise InvalidWebAddress(value)
+    return True
+
+
 def police_record_code(number):
     """The 14 digits that beian.gov.cn looks a record up by."""
     match = re.search(r"\d{14}", number or "")
@@ -97,6 +107,18 @@ class ISiteIdentity(Interface):
     contact_phone = schema.TextLine(title=_("Contact phone"), required=False, max_length=50)
 
     contact_email = schema.TextLine(title=_("Contact email"), required=False, max_length=100)
+
+    error_report_url = schema.TextLine(
+        title=_("Error reporting address"),
+        description=_(
+            "The address of 我为政府网站找错, the national platform where the public "
+            "reports errors on government websites (e.g. https://zfwzzc.www.gov.cn/). "
+            "Linked in the footer; empty hides the link."
+        ),
+        required=False,
+        max_length=300,
+        constraint=check_web_address,
+    )
 
 
 def get_identity():
