@@ -47,7 +47,7 @@ class IHomeSettings(Interface):
     """The home page's sources and sizes (registry prefix ``zhengwu.home``)."""
 
     news_sources = schema.List(
-        title=_("Sources of 要闻"),
+        title=_("Sources of news"),
         description=_(
             "Paths of the folders whose items the news block lists, one per line, "
             "relative to the language folder (e.g. xwzx/zwyw). Empty: every column "
@@ -58,21 +58,21 @@ class IHomeSettings(Interface):
         default=[],
     )
     notice_sources = schema.List(
-        title=_("Sources of 通知公告"),
+        title=_("Sources of notices"),
         description=_("As above; empty: every column of the type notice."),
         value_type=schema.TextLine(),
         required=False,
         default=[],
     )
     policy_sources = schema.List(
-        title=_("Sources of 政策文件"),
+        title=_("Sources of policy documents"),
         description=_("As above; empty: every disclosure catalog of the column type policy."),
         value_type=schema.TextLine(),
         required=False,
         default=[],
     )
     interpretation_sources = schema.List(
-        title=_("Sources of 政策解读"),
+        title=_("Sources of policy interpretations"),
         description=_("As above; empty: every column of the type interpretation."),
         value_type=schema.TextLine(),
         required=False,
@@ -308,9 +308,7 @@ class HomeView(BrowserView):
         the columns themselves when they hold none), with their image."""
         columns = self._columns("topic")
         paths = [c.getPath() for c in columns]
-        outermost = [
-            c for c in columns if not any(c.getPath().startswith(f"{p}/") for p in paths)
-        ]
+        outermost = [c for c in columns if not any(c.getPath().startswith(f"{p}/") for p in paths)]
         banners = []
         for column in outermost:
             inside = self.catalog(
