@@ -9,6 +9,7 @@ from datetime import datetime
 from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from Products.CMFCore.indexing import processQueue
 from z3c.relationfield import RelationValue
 from zhengwu import clock
 from zhengwu.demo.publishing import publish
@@ -362,6 +363,10 @@ def create_columns(root):
             )
             publish(topic)
             _article(topic, "Document", "index", title, description, (7, 0), text)
+    # Index now, while the site is set: a profile applied during a test
+    # layer's set-up is committed after the site is unset, and the policy
+    # documents' indexers look the departments up in the site.
+    processQueue()
 
 
 FRONT_PAGE = """
