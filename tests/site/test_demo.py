@@ -12,12 +12,12 @@ from zhengwu.demo import petitions as petitions_demo
 from zhengwu.demo import requests as requests_demo
 from zhengwu.demo import site as demo_site
 from zhengwu.guides import completeness
+from zhengwu.interfaces import IZhengwuLayer
 from zhengwu.petitions import stats
 from zhengwu.requests import report
 from zhengwu.requests import worklist
 from zhengwu.site.columns import columns
 from zhengwu.site.roles import GOVERNMENT_ROLES
-from zhengwu.interfaces import IZhengwuLayer
 from zhengwu.theme.home import HomeView
 from zope.globalrequest import getRequest
 from zope.interface import alsoProvides

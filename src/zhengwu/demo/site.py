@@ -294,6 +294,7 @@ def _article(container, portal_type, item_id, title, description, ago, text=None
         ),
     )
     item.setEffectiveDate(published_at(ago))
+    item.reindexObject(idxs=["effective", "effectiveRange"])
     publish(item)
     return item
 
