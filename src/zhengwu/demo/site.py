@@ -290,7 +290,7 @@ def _article(container, portal_type, item_id, title, description, ago, text=None
         title=title,
         description=description,
         text=RichTextValue(
-            text or f"<p>{description}</p><p>（示例内容）</p>", "text/html", "text/x-html-safe"
+            text or "<p>（示例内容，仅供演示。）</p>", "text/html", "text/x-html-safe"
         ),
     )
     item.setEffectiveDate(published_at(ago))
