@@ -7,6 +7,7 @@ from plone.app.testing import logout
 from tests.disclosure.helpers import make_catalog
 from tests.disclosure.helpers import make_disclosure_item
 from tests.guides.helpers import make_guide
+from tests.helpers import body
 from tests.helpers import make_item
 from tests.petitions.helpers import make_box
 from tests.petitions.helpers import make_petition
@@ -143,3 +144,12 @@ def test_the_page_shows_no_personal_field(portal):
         assert value not in html
     for block in ("news", "notices", "policies", "interpretations", "services", "interaction"):
         assert f'id="zhengwu-home-{block}"' in html
+
+
+def test_the_settings_page(request_factory):
+    page = request_factory("siteadmin", json=False).get("/@@zhengwu-home-settings")
+    assert page.status_code == 200
+    text = body(page)
+    assert "门户首页" in text and "要闻来源" in text
+    anon = request_factory(json=False).get("/@@zhengwu-home-settings", allow_redirects=False)
+    assert anon.status_code in (302, 401, 403)
