@@ -48,6 +48,12 @@ def as_china_time(when):
     return when.astimezone(CHINA)
 
 
+def china_iso(iso):
+    """An ISO time with an offset (e.g. the audit log's UTC stamps) as the
+    same instant in China, with its offset (``…T21:58:00+08:00``)."""
+    return datetime.fromisoformat(iso).astimezone(CHINA).isoformat()
+
+
 def fix(when):
     """Stop the clock at ``when`` (see ``as_china_time``); None restarts it."""
     global _fixed

@@ -12,12 +12,15 @@ from zhengwu.demo import petitions as petitions_demo
 from zhengwu.demo import requests as requests_demo
 from zhengwu.demo import site as demo_site
 from zhengwu.guides import completeness
+from zhengwu.interfaces import IZhengwuLayer
 from zhengwu.petitions import stats
 from zhengwu.requests import report
 from zhengwu.requests import worklist
 from zhengwu.site.columns import columns
 from zhengwu.site.roles import GOVERNMENT_ROLES
+from zhengwu.theme.home import HomeView
 from zope.globalrequest import getRequest
+from zope.interface import alsoProvides
 import pytest
 
 
@@ -123,13 +126,42 @@ class TestTheDemo:
         assert api.content.get_state(root["front-page"]) == "published"
         assert api.content.get_state(root["xwzx"]["zwgk-gzhy"]) == "published"
 
+    def test_the_home_page(self, demo_portal):
+        """The front page shows the portal's home page, every block filled,
+        news on distinct days, newest first."""
+        root = demo_portal["zh-cn"]
+        assert root["front-page"].getLayout() == "portal-home"
+        request = getRequest()
+        alsoProvides(request, IZhengwuLayer)
+        view = HomeView(root["front-page"], request)
+        news = view.news()["entries"]
+        assert len(news) == len(demo_site.NEWS) >= 6
+        dates = [e["date"] for e in news]
+        assert dates == sorted(set(dates), reverse=True)  # distinct, newest first
+        assert [e["title"] for e in view.notices()["entries"]] == [
+            title for _id, title, *_rest in demo_site.NOTICES
+        ]
+        assert len(view.policies()["entries"]) == 7
+        assert len(view.interpretations()["entries"]) == len(demo_site.INTERPRETATIONS)
+        assert view.services()["entries"] and view.interaction()["messages"]
+        assert [t["title"] for t in view.topics()] == [t for _id, t, *_ in demo_site.TOPICS]
+        szf = root["xxgk"]["szf"]
+        assert [r.to_object.getId() for r in szf["zwgk-yd"].interpretations] == ["jd-zwgk-yd"]
+        for column in (root["xwzx"], root["xwzx"]["tzgg"], root["xxgk"]["zcjd"]):
+            assert column.getLayout() == "news-listing"
+        html = root["front-page"].restrictedTraverse("@@portal-home")()
+        assert all(e["title"] in html for e in news)
+
     def test_sections_have_column_types(self, demo_portal):
         root = demo_portal["zh-cn"]
         found = {b.getPath().split("/zh-cn/")[1]: b.column_type for b in columns(root)}
         assert found["xwzx"] == "news"
+        assert found["xwzx/tzgg"] == "notice"
+        assert found["xxgk/zcjd"] == "interpretation"
+        assert found["ztzl"] == "topic"
         assert found["bsfw"] == "service"
         assert found["hdjl"] == "interaction"
-        assert {found[p] for p in found if p.startswith("xxgk/")} == {"policy"}
+        assert {found[p] for p in found if p.startswith("xxgk/")} == {"policy", "interpretation"}
         assert {found[p] for p in found if p.startswith("hdjl/")} == {"interaction"}
 
     def test_applying_it_twice_changes_nothing(self, demo_portal):

@@ -106,6 +106,18 @@ def test_link_check_and_supervision_settings(portal):
     assert api.portal.get_registry_record("zhengwu.supervision.mail.due_days") == 3
 
 
+def test_home_page_settings_and_views(portal):
+    """The home page's records, its control panel, and the views offered in
+    the Display menu (issue 14: the upgrade imports plone.app.registry,
+    controlpanel and typeinfo)."""
+    assert api.portal.get_registry_record("zhengwu.home.list_size") == 7
+    assert api.portal.get_registry_record("zhengwu.home.news_sources") == []
+    assert "portal-home" in portal.portal_types["Document"].view_methods
+    assert "document_view" in portal.portal_types["Document"].view_methods
+    assert "news-listing" in portal.portal_types["Folder"].view_methods
+    assert "zhengwu-home" in [a.getId() for a in portal.portal_controlpanel.listActions()]
+
+
 def test_language_root_folders(portal):
     assert portal["zh-cn"].portal_type == "LRF"
     assert portal["en"].portal_type == "LRF"
@@ -157,3 +169,4 @@ def test_uninstall_removes_layer_and_configlet(portal):
     assert (
         api.portal.get_registry_record("plone.bundles/zhengwu-theme.enabled", default=None) is None
     )
+    assert "zhengwu-home" not in actions

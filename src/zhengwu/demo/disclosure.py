@@ -3,10 +3,15 @@ department under 政府信息公开, a few dozen realistic items across topics a
 genres, one repealed document with its successor, and a policy
 interpretation. Items go online through the real three-level review."""
 
+from DateTime import DateTime
 from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from z3c.relationfield import RelationValue
+from zhengwu import clock
 from zhengwu.demo.publishing import publish
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -361,6 +366,15 @@ ITEMS = (
 )
 
 
+def _published(written):
+    """Two days after ``written`` at 10:00 China time, or now if that is
+    later than the product's clock or the machine's (the catalog hides from
+    visitors what takes effect after the machine's clock)."""
+    day = datetime.combine(written + timedelta(days=2), time(10, 0), clock.CHINA)
+    now = min(clock.now(), datetime.now(clock.CHINA)).replace(second=0, microsecond=0)
+    return DateTime(min(day, now).isoformat())
+
+
 def create(root, departments):
     """Catalogs and items; idempotent."""
     section = root["xxgk"]
@@ -398,6 +412,13 @@ def create(root, departments):
                 item.validity = "repealed"
                 item.validity_date = date(2026, 5, 12)
             item.document_kind = NORMATIVE.get(item_id)
+            # Published two days after it was written (never later than now),
+            # so the portal's lists show documents of different days.
+            item.setEffectiveDate(_published(written))
+            # Created on the day it is dated: the pre-publish checks refuse
+            # a publication date before the creation day.
+            item.creation_date = item.effective_date
+            item.reindexObject(idxs=["created", "effective", "effectiveRange"])
     # Relations before publication: the successor and the interpretation.
     section_szf = section["szf"]
     old, new = section_szf["yjya-2020"], section_szf["yjya-2026"]

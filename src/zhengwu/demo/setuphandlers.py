@@ -27,6 +27,7 @@ def post_install(context):
     guides.create(root, departments)
     petitions.create(root, departments)
     requests.create(root, departments)
+    site.create_columns(root)
     site.create_front_page(root)
     english.create(portal)
     logger.info("Zhengwu demo content is in place")

@@ -5,6 +5,7 @@ from datetime import datetime
 from datetime import time
 from datetime import UTC
 from zhengwu import _
+from zhengwu.clock import china_iso
 from zhengwu.rest import BadRequest
 from zhengwu.rest import single
 from zhengwu.review.audit_log import FIELDS
@@ -55,7 +56,11 @@ def wants_csv(form):
 
 
 def search(filters):
-    return getUtility(IAuditLog).search(**filters)
+    """Entries newest first; their times (stored in UTC) in China time."""
+    return (
+        dict(entry, time=china_iso(entry["time"]))
+        for entry in getUtility(IAuditLog).search(**filters)
+    )
 
 
 def count(filters):

@@ -5,6 +5,7 @@ publishing a working copy checks it in."""
 
 from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
+from DateTime import DateTime
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
 from plone.app.iterate.interfaces import IWorkingCopy
 from plone.base.interfaces import IPloneSiteRoot
@@ -57,14 +58,21 @@ _WITHOUT_REQUEST_PENDING = {}
 
 
 def after_transition(obj, event):
-    """A working copy that passed its three reviews replaces the published
-    original (which stayed online until now)."""
+    """The final approval puts the item online: it gets its publication
+    date (``effective``, now) unless an editor set one; a working copy that
+    passed its three reviews replaces the published original (which stayed
+    online until now, with its own date)."""
     if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
         return
     pending = _pending().pop((obj.getPhysicalPath(), event.transition.getId()), None)
     if pending is not None:
         checks.recorded(obj, event.transition.getId(), *pending)
-    if event.transition.getId() != "publish" or not IWorkingCopy.providedBy(obj):
+    if event.transition.getId() != "publish":
+        return
+    if not IWorkingCopy.providedBy(obj):
+        if getattr(obj, "effective_date", None) is None:
+            obj.setEffectiveDate(DateTime())
+            obj.reindexObject(idxs=["effective", "effectiveRange"])  # and the metadata
         return
     comment = (event.kwargs or {}).get("comment") or ""
     policy = ICheckinCheckoutPolicy(obj)
