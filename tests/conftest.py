@@ -9,6 +9,8 @@ from pytest_plone import fixtures_factory
 from zhengwu import clock
 from zhengwu.submissions import throttle
 from zhengwu.testing import TEST_PASSWORD
+from zhengwu.testing import ZHENGWU_DEMO_FUNCTIONAL_TESTING
+from zhengwu.testing import ZHENGWU_DEMO_INTEGRATION_TESTING
 from zhengwu.testing import ZHENGWU_FUNCTIONAL_TESTING
 from zhengwu.testing import ZHENGWU_INTEGRATION_TESTING
 from zhengwu.workdays import calendar
@@ -30,6 +32,22 @@ globals().update(
             (ZHENGWU_FUNCTIONAL_TESTING, "functional"),
             (ZHENGWU_INTEGRATION_TESTING, "integration"),
         )
+    )
+)
+
+
+# The demo's layers, set up per class of tests that asks for them and torn
+# down after it (keep_session=False): tests elsewhere never see the demo.
+# Both live here, in one call, because zope.pytestlayer makes each layer's
+# fixture once: made in a test module, the shared demo base would be
+# invisible to every other folder.
+globals().update(
+    fixtures_factory(
+        (
+            (ZHENGWU_DEMO_INTEGRATION_TESTING, "demo_integration"),
+            (ZHENGWU_DEMO_FUNCTIONAL_TESTING, "demo_functional"),
+        ),
+        keep_session=False,
     )
 )
 

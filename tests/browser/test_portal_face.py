@@ -10,21 +10,12 @@ Screenshots: test-artifacts/browser/.
 """
 
 from plone import api
-from pytest_plone import fixtures_factory
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.conftest import ROOT
-from zhengwu.testing import ZHENGWU_DEMO_FUNCTIONAL_TESTING
 import json
 import os
 import pytest
 
-
-globals().update(
-    fixtures_factory(
-        ((ZHENGWU_DEMO_FUNCTIONAL_TESTING, "demo_functional"),),
-        keep_session=False,
-    )
-)
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}

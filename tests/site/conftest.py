@@ -1,5 +1,5 @@
-"""The demo's layer (``ZHENGWU_DEMO_INTEGRATION_TESTING``) for the tests that
-read the demo.
+"""The demo's layer (``ZHENGWU_DEMO_INTEGRATION_TESTING``, its fixture made in
+tests/conftest.py) for the tests that read the demo.
 
 Not kept for the session (``keep_session=False``): zope.pytestlayer sets it
 up for the first test of a class that asks for it and tears it down after
@@ -11,17 +11,7 @@ down around itself: keep its users in one class.
 
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from pytest_plone import fixtures_factory
-from zhengwu.testing import ZHENGWU_DEMO_INTEGRATION_TESTING
 import pytest
-
-
-globals().update(
-    fixtures_factory(
-        ((ZHENGWU_DEMO_INTEGRATION_TESTING, "demo_integration"),),
-        keep_session=False,
-    )
-)
 
 
 @pytest.fixture
