@@ -1,6 +1,7 @@
 """Upgrade-step handlers of the shared rooms (profile zhengwu:default)."""
 
 from plone import api
+from zhengwu.site import setuphandlers
 
 
 def index_column_types(context):
@@ -10,3 +11,8 @@ def index_column_types(context):
         obj = brain._unrestrictedGetObject()
         if getattr(obj, "column_type", None):
             obj.reindexObject()
+
+
+def retitle_assets(context):
+    """1004 → 1005: the shared assets folder gets its Chinese title."""
+    setuphandlers.retitle_assets(api.portal.get())
