@@ -13,35 +13,37 @@ import Missing
 NOT_VALID = ("amended", "repealed", "expired")
 
 
-def _rids(results):
-    return {brain.getRID(): brain for brain in results}
-
-
-def policy_documents(check, found, **query):
-    """Published disclosure items of the policy columns or of a normative
-    kind, as ``{rid: brain}`` (``query`` narrows both searches)."""
-    catalog = check.catalog
-    base = dict(portal_type="DisclosureItem", review_state="published", **query)
+def lacking_interpretation(check, found):
+    """``(count, first brains)`` of the published disclosure items of the
+    policy columns or of a normative kind without a linked interpretation.
+    Counted from the result lengths (the two sets, less what both hold), so
+    no brain is made beyond the ones listed."""
+    search = check.catalog.unrestrictedSearchResults
+    base = {"portal_type": "DisclosureItem", "review_state": "published"}
+    base["has_interpretation"] = False
+    kinds = [kind for kind, _title in DOCUMENT_KINDS]
     policy_paths = [c["brain"].getPath() for c in found if c["column_type"] == "policy"]
-    documents = {}
-    if policy_paths:
-        documents.update(_rids(catalog.unrestrictedSearchResults(path=policy_paths, **base)))
-    documents.update(
-        _rids(
-            catalog.unrestrictedSearchResults(
-                path=check.path, disclosure_kind=[kind for kind, _t in DOCUMENT_KINDS], **base
-            )
-        )
-    )
-    return documents
+    normative = search(path=check.path, disclosure_kind=kinds, **base)
+    if not policy_paths:
+        return len(normative), normative[: states.MAX_ITEMS]
+    in_columns = search(path=policy_paths, **base)
+    both = search(path=policy_paths, disclosure_kind=kinds, **base)
+    count = len(in_columns) + len(normative) - len(both)
+    first, seen = [], set()
+    for results in (in_columns, normative):
+        for brain in results[: states.MAX_ITEMS]:
+            if len(first) < states.MAX_ITEMS and brain.getPath() not in seen:
+                seen.add(brain.getPath())
+                first.append(brain)
+    return count, first
 
 
 def interpretations(check, found):
     required = check.settings.interpretation_required
-    items = []
+    count, items = 0, []
     if required:
-        lacking = policy_documents(check, found, has_interpretation=False)
-        items = [states.entry(brain, state=states.FAILED) for brain in lacking.values()]
+        count, first = lacking_interpretation(check, found)
+        items = [states.entry(brain, state=states.FAILED) for brain in first]
     return states.indicator(
         "interpretations",
         _("Policy documents interpreted"),
@@ -51,10 +53,11 @@ def interpretations(check, found):
         )
         if required
         else _("Interpretations are not required by this office's settings."),
-        states.FAILED if items else states.OK,
-        len(items),
+        states.FAILED if count else states.OK,
+        count,
         0,
-        sorted(items, key=lambda i: i["path"]),
+        items,
+        total=count,
         unit="documents",
         required=required,
     )

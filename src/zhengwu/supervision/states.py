@@ -42,9 +42,10 @@ def worst(states):
     return OK
 
 
-def indicator(id_, title, rule, state, value, threshold, items=(), veto=False, **extra):
+def indicator(id_, title, rule, state, value, threshold, items=(), veto=False, total=None, **extra):
     """One indicator as the dashboard, ``@site-health`` and the daily mail
-    read it. ``title`` and ``rule`` are messages, translated here."""
+    read it. ``title`` and ``rule`` are messages, translated here; ``total``
+    counts the offending items when ``items`` holds only the first ones."""
     items = list(items)
     result = {
         "id": id_,
@@ -55,7 +56,7 @@ def indicator(id_, title, rule, state, value, threshold, items=(), veto=False, *
         "threshold": threshold,
         "veto": veto,
         "items": items[:MAX_ITEMS],
-        "items_total": len(items),
+        "items_total": len(items) if total is None else total,
     }
     result.update(extra)
     return result
