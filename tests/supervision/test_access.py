@@ -23,9 +23,7 @@ JSON_BODY = {**JSON, "Content-Type": "application/json"}
 @pytest.fixture
 def site(functional_portal):
     portal = functional_portal
-    api.user.create(
-        username="inspector", email="inspector@example.gov.cn", password=TEST_PASSWORD
-    )
+    api.user.create(username="inspector", email="inspector@example.gov.cn", password=TEST_PASSWORD)
     setRoles(portal, "inspector", ["Member", "Inspector"])
     news = column(portal["zh-cn"], "news")
     published(news, 1, title="最新动态")
@@ -142,7 +140,11 @@ def test_the_inspector_changes_nothing(site):
         # not move with 400 WorkflowException; the rest is refused by permission.
         refused = (400, 401, 403) if "/@workflow/" in response.request.url else (401, 403)
         assert response.status_code in refused, (response.request.url, response.text[:200])
-    for page in ("@@zhengwu-supervision-settings", "@@overview-controlpanel", "@@zhengwu-site-identity"):
+    for page in (
+        "@@zhengwu-supervision-settings",
+        "@@overview-controlpanel",
+        "@@zhengwu-site-identity",
+    ):
         response = requests.get(f"{root}/{page}", auth=inspector, timeout=60, allow_redirects=False)
         assert response.status_code in (302, 401, 403), page
     form = requests.post(
@@ -182,5 +184,7 @@ def test_administrators_change_the_lines_over_rest(site):
     assert response.status_code == 204, response.text
     transaction.begin()
     assert api.portal.get_registry_record("zhengwu.supervision.home_page_max_age_days") == 7
-    page = requests.get(f"{root}/@@zhengwu-supervision-settings", auth=auth("siteadmin"), timeout=60)
+    page = requests.get(
+        f"{root}/@@zhengwu-supervision-settings", auth=auth("siteadmin"), timeout=60
+    )
     assert page.status_code == 200
