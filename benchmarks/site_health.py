@@ -92,6 +92,7 @@ INDEXES = (
     "review_state",
     "portal_type",
     "effective",
+    "last_published",
     "effectiveRange",
     "created",
     "modified",
@@ -159,7 +160,6 @@ def build_columns(app):
 
 def add(site, container, obj, effective):
     """One item in published state, catalogued once (no events)."""
-    from DateTime import DateTime
     from zope.event import notify
     from zope.lifecycleevent import ObjectCreatedEvent
 
@@ -173,7 +173,7 @@ def add(site, container, obj, effective):
             "review_state": "published",
             "action": "publish",
             "actor": "admin",
-            "time": DateTime(),
+            "time": effective,  # published then (DateTime() would make it all new)
             "comments": "",
         },
     )

@@ -3,10 +3,11 @@ columns and the three veto counts (国办秘函〔2019〕19号, 单项否决 ite
 "网站不更新" and 3 "栏目不更新"; docs/supervision.md).
 
 A column is a published section with a column type (``zhengwu.column_type``).
-It counts as updated when something in it is *published*: the ``effective``
-date of the newest published item below it, never ``modified`` (an edit is
-not an update). Everything is read from the catalog: one query a column,
-sorted on the ``effective`` index and stopped at the first item.
+It counts as updated when something in it is *published* — a ``publish``
+transition or a working copy checked in (``publication.last_published``) —
+never when it is merely edited (``modified`` is not read). Everything is
+read from the catalog: one query a column, sorted on the ``last_published``
+index with a limit.
 """
 
 from zhengwu import _
@@ -54,7 +55,7 @@ def columns(check):
     ):
         newest = _newest(catalog, brain.getPath())
         limit = limit_of(brain.column_type, _value(brain.freshness_days), check.settings)
-        age = None if newest is None else (check.today - china_date(newest.effective)).days
+        age = None if newest is None else (check.today - china_date(published_on(newest))).days
         found.append(
             {
                 "brain": brain,
@@ -71,11 +72,11 @@ def columns(check):
 def _newest(catalog, path, limit=10):
     """The newest published item below ``path`` (sections skipped: a few at
     most stand before the first item), or None. Sorted with a limit, so the
-    catalog walks the ``effective`` index instead of sorting the column."""
+    catalog walks the index instead of sorting the column."""
     query = {
         "path": path,
         "review_state": "published",
-        "sort_on": "effective",
+        "sort_on": "last_published",
         "sort_order": "reverse",
     }
     results = catalog.unrestrictedSearchResults(sort_limit=limit, **query)
@@ -87,6 +88,12 @@ def _newest(catalog, path, limit=10):
             if brain.portal_type not in CONTAINER_TYPES and brain.getPath() != path:
                 return brain
     return None
+
+
+def published_on(brain):
+    """The brain's last publication (its ``effective`` date where the
+    metadata is not filled yet)."""
+    return _value(brain.last_published) or brain.effective
 
 
 def _value(value):
@@ -105,7 +112,7 @@ def _column_entry(column, state):
         extra["newest"] = {
             "title": newest.Title,
             "url": newest.getURL(),
-            "published": china_date(newest.effective).isoformat(),
+            "published": china_date(published_on(newest)).isoformat(),
         }
     return states.entry(column["brain"], **extra)
 
@@ -113,7 +120,7 @@ def _column_entry(column, state):
 def home_page(check, found):
     s = check.settings
     shown = [c for c in found if c["column_type"] in HOME_PAGE_TYPES and c["newest"] is not None]
-    newest = max(shown, key=lambda c: c["newest"].effective, default=None)
+    newest = max(shown, key=lambda c: published_on(c["newest"]), default=None)
     age = None if newest is None else newest["age"]
     state = states.by_age(age, s.home_page_max_age_days, s.margin_short_days)
     items = []
@@ -122,7 +129,7 @@ def home_page(check, found):
         items.append(
             states.entry(
                 brain,
-                published=china_date(brain.effective).isoformat(),
+                published=china_date(published_on(brain)).isoformat(),
                 column=newest["brain"].Title,
             )
         )
