@@ -188,3 +188,10 @@ def test_administrators_change_the_lines_over_rest(site):
         f"{root}/@@zhengwu-supervision-settings", auth=auth("siteadmin"), timeout=60
     )
     assert page.status_code == 200
+
+
+def test_the_dashboard_is_in_the_menu_of_who_may_read_it(site):
+    portal, _item, _published = site
+    menu = get(portal.absolute_url(), "inspector", json=False)
+    assert "@@site-health" in body(menu)
+    assert "@@site-health" not in body(get(portal.absolute_url(), "editor", json=False))
