@@ -26,14 +26,14 @@ def zope_time(age):
     return DateTime(datetime(when.year, when.month, when.day, 10, 0, tzinfo=clock.CHINA))
 
 
-def column(container, column_type, portal_type="Folder", freshness_days=None, **fields):
+def column(container, column_type, portal_type="Folder", freshness_days=None, title=None, **fields):
     """A published section of ``column_type``."""
     with api.env.adopt_roles(["Manager"]):
         section = api.content.create(
             container=container,
             type=portal_type,
             id=f"column-{next(_ids)}",
-            title=f"栏目 {column_type}",
+            title=title or f"栏目 {column_type}",
             column_type=column_type,
             freshness_days=freshness_days,
             **fields,

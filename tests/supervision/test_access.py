@@ -27,6 +27,8 @@ def site(functional_portal):
     setRoles(portal, "inspector", ["Member", "Inspector"])
     news = column(portal["zh-cn"], "news")
     published(news, 1, title="最新动态")
+    stale = column(portal["zh-cn"], "news", title="过期栏目")
+    published(stale, 20, title="旧闻")
     item = make_item(portal, "private")
     published_item = make_item(portal, "published")
     transaction.commit()
@@ -59,6 +61,9 @@ def test_inspector_and_administrator_read_the_page(site, user):
     assert 'id="indicator-home_page"' in page
     assert "单项否决" in page  # veto items are marked
     assert 'data-state="ok"' in page
+    assert 'data-state="failed"' in page  # the stale column
+    assert "过期栏目" in page and "20" in page
+    assert 'href="http://' in page
     # The settings link only for who may change them.
     assert ("@@zhengwu-supervision-settings" in page) is (user == "siteadmin")
 

@@ -3,6 +3,7 @@
 from plone import api
 from Products.Five.browser import BrowserView
 from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.supervision import indicators
 from zhengwu.supervision import states
 
@@ -45,11 +46,26 @@ class SiteHealthView(BrowserView):
     def item_notes(self, item):
         """What to say about an offending item beside its title."""
         notes = []
-        for key in ("age_days", "published", "received_date", "line_date", "due_date"):
-            if item.get(key) is not None:
-                notes.append(f"{key}: {item[key]}")
+        if item.get("age_days") is not None:
+            notes.append(
+                _(
+                    "last published ${days} days ago (line: ${limit})",
+                    mapping={"days": item["age_days"], "limit": item.get("limit_days", "")},
+                )
+            )
+        elif item.get("published"):
+            notes.append(_("published on ${date}", mapping={"date": item["published"]}))
+        if item.get("line_date"):
+            notes.append(_("unanswered since ${date}", mapping={"date": item["received_date"]}))
+        if item.get("due_date"):
+            notes.append(_("due on ${date}", mapping={"date": item["due_date"]}))
+        if item.get("last_reviewed") or "last_reviewed" in item:
+            notes.append(
+                _("last checked: ${date}", mapping={"date": item.get("last_reviewed") or "—"})
+            )
+        text = [translated(note, self.request) for note in notes]
         if item.get("missing"):
-            notes.append("、".join(str(m) for m in item["missing"]))
+            text.append("、".join(str(m) for m in item["missing"]))
         if item.get("link"):
-            notes.append(f"{item['link']} ({item.get('status') or item.get('error') or ''})")
-        return "; ".join(notes)
+            text.append(f"{item['link']} ({item.get('status') or item.get('error') or ''})")
+        return "; ".join(text)
