@@ -74,6 +74,7 @@ BAD_REQUESTS = {
     ("@site-identity", "GET"): None,
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
+    ("@site-health", "GET"): ("@site-health", "editor", {}, 401),
 }
 
 
@@ -197,7 +198,9 @@ def test_a_bad_request_answers_the_shared_shape(site, service):
     assert response.status_code == status, response.text[:500]
     error = check_shape(response)
     if service[0] != "@login":  # plone.restapi's own types ("Missing credentials")
-        assert error["type"] == {400: "BadRequest", 404: "NotFound"}[status], error
+        assert error["type"] == {400: "BadRequest", 401: "Unauthorized", 404: "NotFound"}[status], (
+            error
+        )
 
 
 def test_field_errors_list_every_field(site):

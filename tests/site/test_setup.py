@@ -157,6 +157,17 @@ def test_hidden_profiles(portal):
     assert "zhengwu:uninstall" in hidden.getNonInstallableProfiles()
 
 
+def test_site_supervision_installed(portal):
+    """Its settings, configlets, menu entry, index and metadata (issue 15)."""
+    catalog = portal.portal_catalog
+    assert portal.portal_registry["zhengwu.supervision.home_page_max_age_days"] == 14
+    configlets = [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert {"zhengwu-site-health", "zhengwu-supervision-settings"} <= set(configlets)
+    assert "site-health" in portal.portal_actions.user.objectIds()
+    assert {"last_published", "has_interpretation"} <= set(catalog.indexes())
+    assert {"last_published", "guide_missing", "has_successor"} <= set(catalog.schema())
+
+
 def test_uninstall_removes_layer_and_configlet(portal):
     setup = portal.portal_setup
     setup.runAllImportStepsFromProfile("profile-zhengwu:uninstall")
@@ -170,3 +181,5 @@ def test_uninstall_removes_layer_and_configlet(portal):
         api.portal.get_registry_record("plone.bundles/zhengwu-theme.enabled", default=None) is None
     )
     assert "zhengwu-home" not in actions
+    assert "zhengwu-site-health" not in actions
+    assert "site-health" not in portal.portal_actions.user.objectIds()

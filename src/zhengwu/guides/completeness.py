@@ -40,6 +40,18 @@ def missing(guide):
     return [label for name, label in KEY_ELEMENTS if not _present(getattr(guide, name, None))]
 
 
+def missing_fields(guide):
+    """The field names of the key elements ``guide`` lacks (what site
+    supervision keeps in the catalog)."""
+    return tuple(name for name, _label in KEY_ELEMENTS if not _present(getattr(guide, name, None)))
+
+
+def labels(fields):
+    """The labels of key elements given by field name."""
+    known = dict(KEY_ELEMENTS)
+    return [known[name] for name in fields if name in known]
+
+
 def review_period():
     return api.portal.get_registry_record(PERIOD_RECORD, default=180) or 180
 

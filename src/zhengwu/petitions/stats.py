@@ -193,7 +193,7 @@ def alarm(on=None):
         received = brain.received_date
         if brain.category != "consultation" or not received or received > limit:
             continue
-        three_months = _add_months(received, 3)
+        three_months = add_months(received, 3)
         out.append(
             {
                 "@id": brain.getURL(),
@@ -213,7 +213,9 @@ def alarm(on=None):
     return sorted(out, key=lambda e: e["received_date"])
 
 
-def _add_months(day, months):
+def add_months(day, months):
+    """``day`` moved on by calendar months (the 31st becomes the last day of a
+    shorter month): the three-month line of the national rules."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     for candidate in (day.day, 30, 29, 28):

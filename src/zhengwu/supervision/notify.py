@@ -32,6 +32,7 @@ from zhengwu.petitions.indexers import department as answerable_department
 from zhengwu.site.department import IDepartment
 from zhengwu.site.department_groups import group_id
 from zhengwu.supervision import mail
+from zhengwu.supervision.states import STATE_TITLES
 from zhengwu.workdays import working_days_between
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
@@ -44,11 +45,6 @@ ANNOTATION_KEY = "zhengwu.supervision.notify"
 SEVERITY = {"ok": 0, "warning": 1, "failed": 2}
 ALERT_STATES = ("warning", "failed")
 MAX_LINES = 50  # items listed per indicator in one message; the dashboard has them all
-STATE_TITLES = {
-    "ok": _("state_ok", default="OK"),
-    "warning": _("state_warning", default="Warning"),
-    "failed": _("state_failed", default="Failed"),
-}
 ADMIN_ROLES = ("Manager", "Site Administrator")
 PETITION_STATES = ("submitted", "accepted", "assigned", "reply_pending")
 RESPONDER_STATES = ("assigned", "reply_pending")
