@@ -10,6 +10,7 @@ from tests.helpers import make_item
 from tests.site.test_rest_errors import check_shape
 from tests.supervision.helpers import column
 from tests.supervision.helpers import published
+from zhengwu.supervision.mail import mail_folder
 from zhengwu.testing import TEST_PASSWORD
 import pytest
 import requests
@@ -200,3 +201,17 @@ def test_the_dashboard_is_in_the_menu_of_who_may_read_it(site):
     menu = get(portal.absolute_url(), "inspector", json=False)
     assert "@@site-health" in body(menu)
     assert "@@site-health" not in body(get(portal.absolute_url(), "editor", json=False))
+
+
+def test_the_dashboard_says_when_mail_only_goes_to_files(site):
+    portal, _item, _published = site
+    api.portal.set_registry_record("plone.smtp_host", "")
+    transaction.commit()
+    page = body(get(f"{portal.absolute_url()}/@@site-health", "inspector", json=False))
+    assert 'id="zhengwu-site-health-mail"' in page
+    assert str(mail_folder()) in page
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.email_from_address", "webmaster@example.gov.cn")
+    transaction.commit()
+    page = body(get(f"{portal.absolute_url()}/@@site-health", "inspector", json=False))
+    assert 'id="zhengwu-site-health-mail"' not in page

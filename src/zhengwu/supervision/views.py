@@ -5,6 +5,7 @@ from Products.Five.browser import BrowserView
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.supervision import indicators
+from zhengwu.supervision import mail
 from zhengwu.supervision import states
 
 
@@ -18,6 +19,13 @@ class SiteHealthView(BrowserView):
     def __call__(self):
         self.data = indicators.compute(self.context)
         return self.index()
+
+    def mail_configured(self):
+        """The daily run's warnings go out by mail, or only to files."""
+        return mail.mail_configured()
+
+    def mail_folder(self):
+        return str(mail.mail_folder())
 
     def may_manage(self):
         return api.user.has_permission("zhengwu: Manage site supervision", obj=self.context)
