@@ -5,7 +5,6 @@ from .conftest import environment
 from .conftest import make_instance
 from .conftest import Server
 from .conftest import zhengwu
-import importlib.util
 import pytest
 
 
@@ -57,10 +56,6 @@ def test_mail_settings_from_the_environment_at_start(instance):
     assert "Mail: sent through mail.example.gov.cn." in result.stdout
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("zhengwu.supervision.indicators") is None,
-    reason="the indicators (zhengwu.supervision.indicators) are not on this branch",
-)
 def test_supervise(instance):
     result = zhengwu("supervise", "--weekly", env=environment(instance))
     assert result.returncode == 0, result.stderr

@@ -86,12 +86,6 @@ def supervise(instance, site_id, open_app, say, weekly=None):
     folder = instance.var / "mail"
     try:
         with open_site(instance, site_id, open_app) as portal:
-            try:
-                from zhengwu.supervision import indicators  # noqa: F401
-            except ImportError:
-                raise ConfigurationError(
-                    "This version has no indicators to check (zhengwu.supervision.indicators)."
-                ) from None
             return notify.supervise(portal, folder=folder, weekly=weekly, log=say)
     except DatabaseInUse:
         return through_server(site_id, say, {"task": "supervise", "weekly": weekly}, wait=900)
