@@ -209,6 +209,9 @@ def test_the_dashboard_says_when_mail_only_goes_to_files(site):
     transaction.commit()
     page = body(get(f"{portal.absolute_url()}/@@site-health", "inspector", json=False))
     assert 'id="zhengwu-site-health-mail"' in page
+    # The server's own path only to who manages the settings.
+    assert "instance/var/mail" in page and str(mail_folder()) not in page
+    page = body(get(f"{portal.absolute_url()}/@@site-health", "siteadmin", json=False))
     assert str(mail_folder()) in page
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.email_from_address", "webmaster@example.gov.cn")

@@ -39,6 +39,8 @@ class Handler(BaseHTTPRequestHandler):
             "/slow": (200, {}),
             "/moved": (301, {"Location": "/ok"}),
             "/loop": (302, {"Location": "/loop"}),
+            # to another loopback address, outside the allowed 127.0.0.1/32
+            "/inward": (302, {"Location": f"http://127.0.0.2:{self.server.server_address[1]}/ok"}),
             "/missing": (404, {}),
             "/error": (500, {}),
         }.get(path, (404, {}))
@@ -98,6 +100,8 @@ def page(portal, html, state="published", title="链接测试页"):
 def fast(portal):
     api.portal.set_registry_record("zhengwu.supervision.links.timeout", 0.5)
     api.portal.set_registry_record("zhengwu.supervision.links.budget", 60)
+    # The test server is on loopback, which the checker never asks unless told.
+    api.portal.set_registry_record("zhengwu.supervision.links.reachable_networks", ["127.0.0.1/32"])
     Handler.hits.clear()
     Handler.agents.clear()
     return portal
@@ -259,3 +263,38 @@ def test_personal_fields_are_never_read(portal):
     found, _files = item_links(petition)
     assert "https://public.example.gov.cn/notice" in found
     assert "https://personal.example.com/home" not in found
+
+
+def test_internal_addresses_are_not_asked(fast, server):
+    """A published link (an editor's, or a citizen's in a published message)
+    must not make the server probe its own network: loopback, private and
+    link-local addresses are reported without a request, redirects too."""
+    portal = fast
+    api.portal.set_registry_record("zhengwu.supervision.links.reachable_networks", [])
+    inside = (
+        f"{server}/ok",  # loopback, no longer allowed
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1:5432/",
+    )
+    first = page(portal, "".join(f'<a href="{url}">x</a>' for url in inside))
+    broken = by_url(links.check_links(portal))
+    for url in inside:
+        assert broken[url]["status"] == "internal", url
+    assert not Handler.hits  # nothing was asked
+
+    # Allowed, the server is asked; its redirect to another internal address is not followed.
+    api.portal.set_registry_record("zhengwu.supervision.links.reachable_networks", ["127.0.0.1/32"])
+    first.text = RichTextValue("<p>（已删除链接）</p>", "text/html", "text/x-html-safe")
+    Handler.hits.clear()
+    page(portal, f'<a href="{server}/inward">x</a>')
+    broken = by_url(links.check_links(portal))
+    assert broken[f"{server}/inward"]["status"] == "internal"
+    assert "127.0.0.2" in broken[f"{server}/inward"]["error"]
+    assert Handler.hits["HEAD", "/inward"] >= 1
+    assert not any(path == "/ok" for _method, path in Handler.hits)
+
+
+def test_run_limits_are_bounded(portal):
+    values = links.settings(budget=float("inf"), timeout=1e300)
+    assert values["budget"] == links.LIMITS["budget"]
+    assert values["timeout"] == links.LIMITS["timeout"]

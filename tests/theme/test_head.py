@@ -4,7 +4,9 @@ Real requests to the functional layer's WSGI server."""
 
 from plone import api
 from tests.helpers import make_item
+from urllib.parse import urlsplit
 import pytest
+import socket
 import transaction
 
 
@@ -53,3 +55,27 @@ def test_webdav_clients_keep_zopes_head(request_factory):
     answer for a folder without index_html is 404, as before."""
     anon = request_factory(json=False)
     assert anon.head("/zh-cn", headers={"Depth": "0"}).status_code == 404
+
+
+def raw_head(portal_url, path):
+    """The bytes a server sends for one HEAD on its own connection."""
+    parts = urlsplit(portal_url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as sock:
+        request = (
+            f"HEAD {parts.path}{path} HTTP/1.1\r\nHost: {parts.netloc}\r\nConnection: close\r\n\r\n"
+        )
+        sock.sendall(request.encode("ascii"))
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    return data
+
+
+@pytest.mark.parametrize("path", ["/zh-cn", "/no-such-page", "/zh-cn/@@site-health"])
+def test_no_body_after_a_head_even_for_errors(functional_portal, path):
+    """A 404 or a refusal rendered by an exception view is sent without its
+    page too (a body after a HEAD desynchronises a kept-alive connection)."""
+    transaction.commit()
+    head, _sep, rest = raw_head(functional_portal.absolute_url(), path).partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 "), head[:80]
+    assert rest == b"", (head.split(b"\r\n")[0], rest[:80])

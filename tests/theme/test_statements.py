@@ -88,3 +88,15 @@ def test_shared_folders_are_titled_in_their_language(integration):
     portal = integration["portal"]
     assert portal["zh-cn"]["assets"].title == "共享资源"
     assert portal["en"]["assets"].title == "Shared assets"
+
+
+def test_the_contact_page_shows_no_private_draft(functional_portal, request_factory):
+    """contact-info works on any object (Plone's links it everywhere), with
+    the object's own View permission: a draft's title stays private."""
+    draft = make_item(functional_portal, "private", title="机密草稿标题")
+    transaction.commit()
+    response = request_factory(json=False).get(
+        f"/zh-cn/dept/{draft.getId()}/contact-info", allow_redirects=False
+    )
+    assert response.status_code in (302, 401)
+    assert "机密草稿标题" not in body(response)

@@ -237,3 +237,17 @@ def test_the_site_root_leads_to_the_traditional_home_page(functional_portal):
     response = get(f"{functional_portal.absolute_url()}/++hant++")
     assert "/++hant++/zh-cn" in response.url
     assert lxml_html.fromstring(body(response)).get("lang") == "zh-Hant"
+
+
+@pytest.mark.parametrize("path", ["/zh-cn", "/@search", "/++hant++/zh-cn", "/zh-cn/@@search"])
+def test_a_forged_search_term_is_no_server_error(functional_portal, path):
+    """A lone surrogate (%ED%A0%80) beside Chinese characters: OpenCC cannot
+    read it; the search term is left as it is, never a 500."""
+    transaction.commit()
+    url = f"{functional_portal.absolute_url()}{path}?SearchableText=%ED%A0%80%E4%B8%AD"
+    response = requests.get(url, headers={"Accept": "application/json"}, timeout=60)
+    assert response.status_code < 500, response.text[:200]
+
+
+def test_convert_leaves_unreadable_text():
+    assert variants.convert("\ud800中", "s2twp") == "\ud800中"

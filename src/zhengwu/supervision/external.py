@@ -8,13 +8,24 @@ each with a ``timeout``; redirects followed up to 5; nothing started once
 the ``budget`` (seconds for the whole run) is spent — what was not reached
 is checked on the next run. The User-Agent names Zhengwu and the site, so
 that the owner of a server sees who asks and why.
+
+Only public addresses are asked (at every redirect hop): the links come
+from published pages, citizens' published messages among them, and a
+checker that asked loopback, private or link-local addresses would let
+anyone who can publish a link make the server probe its own network (and
+the dashboard tell which ports answer). Such a link is reported as
+``internal`` without a request; an office lists the intranet networks its
+pages may link to in ``reachable_networks``.
 """
 
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import wait
 from dataclasses import dataclass
+from urllib.parse import urljoin
 from urllib.parse import urlsplit
+import ipaddress
 import requests
+import socket
 import threading
 import time
 
@@ -30,6 +41,7 @@ class Settings:
     workers: int = 8
     budget: float = 600.0
     site_url: str = ""
+    reachable_networks: tuple = ()  # CIDR ranges of non-public addresses that may be asked
 
     @property
     def user_agent(self):
@@ -84,15 +96,52 @@ class Checker:
                 result = self._request("GET", url)
             return result
 
+    def _networks(self):
+        networks = []
+        for value in self.settings.reachable_networks or ():
+            try:
+                networks.append(ipaddress.ip_network(str(value).strip(), strict=False))
+            except ValueError:
+                continue
+        return networks
+
+    def _forbidden(self, url):
+        """Why ``url`` must not be asked (a non-public address), or ''."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return "not a web address"
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
+        except (OSError, ValueError, UnicodeError):
+            return ""  # unresolvable: the request itself reports it
+        allowed = self._networks()
+        for info in infos:
+            address = ipaddress.ip_address(info[4][0].split("%")[0])
+            if address.is_global and not address.is_multicast:
+                continue
+            if any(address in network for network in allowed):
+                continue
+            return f"internal address {address}: not checked"
+        return ""
+
     def _request(self, method, url):
         timeout = self.settings.timeout
         try:
-            response = self._session().request(
-                method, url, timeout=timeout, allow_redirects=True, stream=True
-            )
-            response.close()
-            reason = "" if response.status_code < 400 else (response.reason or "")
-            return Result(response.status_code, str(reason))
+            # Redirects by hand: every hop's address is checked before it is asked.
+            for _hop in range(MAX_REDIRECTS + 1):
+                forbidden = self._forbidden(url)
+                if forbidden:
+                    return Result("internal", forbidden)
+                response = self._session().request(
+                    method, url, timeout=timeout, allow_redirects=False, stream=True
+                )
+                response.close()
+                if not response.is_redirect:
+                    reason = "" if response.status_code < 400 else (response.reason or "")
+                    return Result(response.status_code, str(reason))
+                url = urljoin(url, response.headers.get("location", ""))
+            raise requests.TooManyRedirects()
         except requests.Timeout:
             return Result("timeout", f"no answer within {timeout:g} s")
         except requests.TooManyRedirects:

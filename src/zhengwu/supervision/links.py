@@ -51,7 +51,10 @@ DEFAULTS = {
     "workers": 8,
     "budget": 600,
     "recheck_hours": 24,
+    "reachable_networks": (),
 }
+# Upper bounds whatever the registry or the command line says: a run must end.
+LIMITS = {"timeout": 120.0, "budget": 86400.0}
 
 
 def _record(name, default):
@@ -63,6 +66,9 @@ def settings(**overrides):
     """The registry's settings, with the command line's ``overrides``."""
     values = {name: _record(f"{PREFIX}.{name}", default) for name, default in DEFAULTS.items()}
     values.update({k: v for k, v in overrides.items() if v is not None})
+    for name, limit in LIMITS.items():
+        value = float(values[name])
+        values[name] = limit if not value <= limit else value  # NaN and inf too
     return values
 
 
@@ -184,6 +190,7 @@ def _check_external(portal, external, values, own_url):
             workers=int(values["workers"]),
             budget=float(values["budget"]),
             site_url=site_urls()[0] if site_urls() else own_url,
+            reachable_networks=tuple(values["reachable_networks"] or ()),
         )
     )
     fetched = checker.check_all(to_check)

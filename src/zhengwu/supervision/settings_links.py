@@ -25,6 +25,18 @@ class ILinkCheckSettings(Interface):
         required=False,
         default=[],
     )
+    reachable_networks = schema.List(
+        title=_("Internal networks links may point to"),
+        description=_(
+            "Addresses of the checker's own network (loopback, private, link-local) are not "
+            "asked, so that a published link cannot make the server probe its network; list "
+            "here, one a line in CIDR form (e.g. 10.1.0.0/16), the intranet networks whose "
+            "servers the site's pages may link to."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+    )
     timeout = schema.Float(
         title=_("Timeout of one link (seconds)"), default=10.0, min=0.5, max=120.0
     )
@@ -35,6 +47,7 @@ class ILinkCheckSettings(Interface):
         description=_("Links not reached within it are checked on the next run."),
         default=600,
         min=10,
+        max=86400,
     )
     recheck_hours = schema.Int(
         title=_("Recheck an external link after (hours)"),

@@ -41,7 +41,10 @@ def head_as_get(event):
 
 
 def drop_body(event):
-    """IPubBeforeCommit: the GET's headers, no body."""
+    """IPubBeforeCommit, and IPubBeforeAbort for errors (404, 401…, whose
+    page the exception view has rendered by then): the GET's headers, no
+    body. A body after a HEAD's headers would be read on a kept-alive
+    connection as the next response."""
     request = event.request
     if not request.environ.get(MARKER):
         return

@@ -134,6 +134,10 @@ def convert(text, config=None):
     if not text or not CJK.search(text):
         return text
     converter = _converter(config or standard())
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text  # lone surrogates (a forged query): OpenCC cannot read it, leave it
     with _lock:
         return converter.convert(text)
 
@@ -337,6 +341,14 @@ def simplify_search_terms(event):
     if not form:
         return
     value = form.get("SearchableText")
+    if isinstance(value, str):
+        # Lone surrogates (%ED%A0%80: no character) broke Plone's search page
+        # and OpenCC with a 500: they become U+FFFD, as any decoder would.
+        readable = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        if readable != value:
+            form["SearchableText"] = value = readable
+            if "SearchableText" in request.other:
+                request.other["SearchableText"] = readable
     if isinstance(value, str) and CJK.search(value):
         simplified = to_simplified(value)
         if simplified != value:

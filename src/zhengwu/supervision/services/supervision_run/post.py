@@ -22,9 +22,13 @@ def _seconds(data, name):
     value = data.get(name)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0.1:
+    limit = links.LIMITS[name]
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0.1 <= value <= limit:
         raise BadRequest(
-            _("${name} must be a number of seconds of at least 0.1.", mapping={"name": name}),
+            _(
+                "${name} must be a number of seconds from 0.1 to ${limit}.",
+                mapping={"name": name, "limit": int(limit)},
+            ),
             name,
         )
     return float(value)
