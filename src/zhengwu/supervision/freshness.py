@@ -194,62 +194,69 @@ def column_freshness(check, found):
     )
 
 
-def stale_key_columns(check, found):
-    s = check.settings
-    stale = [
+def _column_count(indicator_id, title, rule, columns, limit, check, entry):
+    """A veto count of columns (stale or blank) against its limit."""
+    return states.indicator(
+        indicator_id,
+        title,
+        rule,
+        states.by_count(len(columns), limit, check.settings.margin_count),
+        len(columns),
+        limit,
+        [entry(c) for c in columns],
+        veto=True,
+        unit="columns",
+    )
+
+
+def _stale(found, types=None):
+    return [
         c
         for c, state in _column_states(found)
-        if state == states.FAILED and c["column_type"] in KEY_TYPES
+        if state == states.FAILED and (types is None or c["column_type"] in types)
     ]
-    return states.indicator(
+
+
+def stale_key_columns(check, found):
+    limit = check.settings.stale_key_columns_max
+    return _column_count(
         "stale_key_columns",
         _("Stale news, notice and policy columns"),
         _(
             "At most ${count} news, notice and policy columns are out of date.",
-            mapping={"count": s.stale_key_columns_max},
+            mapping={"count": limit},
         ),
-        states.by_count(len(stale), s.stale_key_columns_max, s.margin_count),
-        len(stale),
-        s.stale_key_columns_max,
-        [_column_entry(c, states.FAILED) for c in stale],
-        veto=True,
-        unit="columns",
+        _stale(found, KEY_TYPES),
+        limit,
+        check,
+        lambda c: _column_entry(c, states.FAILED),
     )
 
 
 def stale_columns(check, found):
-    s = check.settings
-    stale = [c for c, state in _column_states(found) if state == states.FAILED]
-    return states.indicator(
+    limit = check.settings.stale_columns_max
+    return _column_count(
         "stale_columns",
         _("Stale columns in all"),
-        _(
-            "At most ${count} columns in all are out of date.",
-            mapping={"count": s.stale_columns_max},
-        ),
-        states.by_count(len(stale), s.stale_columns_max, s.margin_count),
-        len(stale),
-        s.stale_columns_max,
-        [_column_entry(c, states.FAILED) for c in stale],
-        veto=True,
-        unit="columns",
+        _("At most ${count} columns in all are out of date.", mapping={"count": limit}),
+        _stale(found),
+        limit,
+        check,
+        lambda c: _column_entry(c, states.FAILED),
     )
 
 
 def blank_columns(check, found):
-    s = check.settings
-    blank = [c for c in found if c["newest"] is None]
-    return states.indicator(
+    limit = check.settings.blank_columns_max
+    return _column_count(
         "blank_columns",
         _("Blank columns"),
         _(
             "At most ${count} published columns have nothing published in them.",
-            mapping={"count": s.blank_columns_max},
+            mapping={"count": limit},
         ),
-        states.by_count(len(blank), s.blank_columns_max, s.margin_count),
-        len(blank),
-        s.blank_columns_max,
-        [states.entry(c["brain"], column_type=c["column_type"]) for c in blank],
-        veto=True,
-        unit="columns",
+        [c for c in found if c["newest"] is None],
+        limit,
+        check,
+        lambda c: states.entry(c["brain"], column_type=c["column_type"]),
     )

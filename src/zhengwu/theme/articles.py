@@ -15,9 +15,9 @@ from plone.app.layout.viewlets.common import ViewletBase
 from Products.CMFPlone.PloneBatch import Batch
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zhengwu.site.department import organ_titles
 from zhengwu.theme.home import ARTICLE_TYPES
 from zhengwu.theme.home import entry
+from zhengwu.theme.page_tags import content_source
 from zhengwu.workdays.calendar import china_time
 
 
@@ -25,19 +25,6 @@ def published_time(obj):
     """``YYYY-MM-DD HH:MM`` (Beijing time) of an item's publication, or ''."""
     when = obj.effective_date
     return china_time(when) if when is not None else ""
-
-
-def source(obj):
-    """The issuing department's name (来源)."""
-    organ = getattr(obj, "issuing_organ", None) or getattr(obj, "implementing_agency", None)
-    if organ:
-        title = organ_titles().get(organ)
-        if title:
-            return title
-    for parent in aq_inner(obj).aq_chain:
-        if getattr(parent, "portal_type", None) == "Department":
-            return parent.Title()
-    return api.portal.get_registry_record("zhengwu.identity.sponsor", default="") or ""
 
 
 class ArticleInfo(ViewletBase):
@@ -53,7 +40,8 @@ class ArticleInfo(ViewletBase):
     def update(self):
         super().update()
         self.published = published_time(self.context)
-        self.source = source(self.context)
+        # The same organ as the page tag ContentSource: one rule (page_tags.py).
+        self.source = content_source(aq_inner(self.context))
 
     def render(self):
         return self.index() if self.available else ""
