@@ -57,6 +57,9 @@ setup(
         "plone.app.multilingual",
         "plone.app.iterate",
         "collective.easyform",
+        # production: HTTP caching rules and a caching proxy's purges (issue 16)
+        "plone.app.caching",
+        "plone.app.upgrade",
         "ZODB",
         "RelStorage[postgresql]",
         "psycopg2",

@@ -16,3 +16,11 @@ def index_column_types(context):
 def retitle_assets(context):
     """1004 → 1005: the shared assets folder gets its Chinese title."""
     setuphandlers.retitle_assets(api.portal.get())
+
+
+def install_caching(context):
+    """1005 → 1006: plone.app.caching became a dependency of the profile."""
+    installer = api.portal.get_tool("portal_setup")
+    profile = "profile-plone.app.caching:default"
+    if installer.getLastVersionForProfile(profile[len("profile-") :]) == "unknown":
+        installer.runAllImportStepsFromProfile(profile)
