@@ -20,10 +20,12 @@ out need no token (plone.restapi marks them so itself).
 from AccessControl import getSecurityManager
 from plone.protect.authenticator import check
 from plone.protect.authenticator import isAnonymousUser
+from plone.protect.interfaces import IDisableCSRFProtection
 from plone.rest.interfaces import IAPIRequest
 from zExceptions import Forbidden
 from zhengwu import _
 from zhengwu.i18n import translated
+from zope.interface import alsoProvides
 
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -45,9 +47,14 @@ def needs_token(request):
 
 def guard(event):
     """IPubAfterTraversal: refuse a cookie-authenticated REST write without
-    a valid token, before the service runs."""
+    a valid token, before the service runs. A REST write that passes is
+    then exempt from plone.protect's automatic check, which plone.restapi
+    turns off service by service and forgets for some (``@logout`` with the
+    token store: its deletion of the token was rolled back)."""
     request = event.request
     if not needs_token(request):
+        if IAPIRequest.providedBy(request) and request.get("REQUEST_METHOD") not in SAFE_METHODS:
+            alsoProvides(request, IDisableCSRFProtection)
         return
     try:
         check(request)
@@ -62,3 +69,4 @@ def guard(event):
                 request,
             )
         ) from None
+    alsoProvides(request, IDisableCSRFProtection)
