@@ -6,6 +6,11 @@ from setuptools import setup
 
 
 HERE = Path(__file__).parent
+if not (HERE / "src" / "zhengwu" / "profiles" / "default" / "metadata.xml").is_file():
+    raise SystemExit(
+        "src/zhengwu/profiles must be the symlink to ../../profiles (tracked in git): "
+        "check out the repository with symlinks enabled."
+    )
 long_description = (HERE / "README.md").read_text(encoding="utf-8")
 
 # The files besides Python modules that Zhengwu needs at run time, in any of
@@ -49,26 +54,22 @@ setup(
     license_expression="GPL-2.0-only",
     python_requires=">=3.11",
     # The GenericSetup profiles live at the top level (DESIGN.md section 1) and
-    # are shipped as the subpackage ``zhengwu.profiles``, so they load both from
-    # an editable install and from a built wheel.
+    # ship as the subpackage ``zhengwu.profiles`` through the tracked symlink
+    # src/zhengwu/profiles -> ../../profiles, so they load from an editable
+    # install, from PYTHONPATH=src and from a built wheel (which holds the
+    # files themselves). With the plain src layout, the editable install is a
+    # .pth file naming src/ (a package_dir mapping for the profiles would make
+    # setuptools install an import hook instead, and warn about it).
     #
     # Every folder is a package, those that hold only data (templates/,
     # theme/diazo/, locales/*/LC_MESSAGES/, the profiles' subfolders …)
-    # included: setuptools treats every importable folder as a package, so
-    # a data folder left out of ``packages`` makes it warn "Package would be
-    # ignored" (and a later setuptools drop its files). The data files are
-    # then declared per package by their extensions (PACKAGE_DATA below).
-    package_dir={"": "src", "zhengwu.profiles": "profiles"},
+    # included: setuptools treats every importable folder as a package, so a
+    # data folder left out of ``packages`` makes it warn "Package would be
+    # ignored". The data files are declared by extension (PACKAGE_DATA).
+    package_dir={"": "src"},
     packages=find_namespace_packages(
-        "src",
-        include=["zhengwu", "zhengwu.*"],
-        exclude=["zhengwu.profiles", "zhengwu.profiles.*", "*.__pycache__"],
-    )
-    + ["zhengwu.profiles"]
-    + [
-        "zhengwu.profiles." + name
-        for name in find_namespace_packages("profiles", exclude=["__pycache__", "*.__pycache__"])
-    ],
+        "src", include=["zhengwu", "zhengwu.*"], exclude=["*.__pycache__"]
+    ),
     include_package_data=False,
     package_data={"": PACKAGE_DATA},
     zip_safe=False,
