@@ -9,11 +9,15 @@
 
 Settings come from the environment: ZHENGWU_DSN, ZHENGWU_INSTANCE, PORT
 (8080), HOST (localhost), ADMIN_PASSWORD (admin), DEMO (1), SITE_ID (Plone),
-SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail).
+SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail),
+TRUSTED_PROXIES (addresses or CIDR ranges, IPv4 or IPv6, separated by commas
+or spaces: the proxies in front whose X-Forwarded-For names the client, e.g.
+"127.0.0.1 ::1 10.0.0.0/8"; empty: the peer's address is the client's).
 Bad configuration stops with one sentence and exit status 2.
 """
 
 from pathlib import Path
+from zhengwu import clients
 from zhengwu.instance import site_tasks
 from zhengwu.instance.config import check_dsn
 from zhengwu.instance.config import check_port
@@ -56,6 +60,10 @@ def configure(instance):
         say(f"Storage: ZODB FileStorage in {instance.var / 'filestorage'}.")
     path = instance.write_config()
     say(f"Wrote {path}.")
+    proxies = instance.proxy_networks()
+    if proxies:
+        shown = ", ".join(clients.format_networks(proxies).split())
+        say(f"Trusted proxies (their X-Forwarded-For names the client): {shown}.")
     return path
 
 
@@ -214,6 +222,10 @@ def main(argv=None):
     try:
         if not port.isdigit() or not 0 < int(port) < 65536:
             raise ConfigurationError(f"PORT={port!r} is not a port number (1–65535).")
+        if args.command in ("start", "configure", "serve"):
+            instance.proxy_networks()  # a bad TRUSTED_PROXIES stops before anything
+        if args.command == "serve":
+            instance.check_trusted_proxies_written()
         if args.command in ("start", "serve"):
             check_port(host, port)  # before the slow steps, not after them
         if args.command in ("start", "create-site"):
