@@ -70,18 +70,12 @@ def parse_networks(value):
 def exact_addresses(networks):
     """The single addresses among ``networks`` (a /32 or /128), as Zope's
     ``trusted-proxy`` directives take them."""
-    return [
-        str(network.network_address)
-        for network in networks
-        if network.num_addresses == 1
-    ]
+    return [str(network.network_address) for network in networks if network.num_addresses == 1]
 
 
 def format_networks(networks):
     """``networks`` as one line: single addresses without their prefix."""
-    return " ".join(
-        str(n.network_address) if n.num_addresses == 1 else str(n) for n in networks
-    )
+    return " ".join(str(n.network_address) if n.num_addresses == 1 else str(n) for n in networks)
 
 
 @lru_cache(maxsize=8)

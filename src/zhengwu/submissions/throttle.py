@@ -9,8 +9,8 @@ address it forwards (docs/operations.md, "Client addresses behind a proxy").
 """
 
 from plone import api
-from zhengwu import clients
 from threading import Lock
+from zhengwu import clients
 import math
 import time
 import transaction
