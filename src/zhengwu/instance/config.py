@@ -125,11 +125,19 @@ class Instance:
         networks = self.proxy_networks()
         if self.trusted_proxies is None:
             return
-        written = self.configured_trusted_proxies()
-        if written is None:
-            return  # no zope.conf yet, or one written by hand: nothing to compare
+        if not self.zope_conf.exists():
+            return  # nothing written yet: serving fails on its own
+        # A zope.conf without the line (written before TRUSTED_PROXIES
+        # existed) trusts no proxy.
+        written = self.configured_trusted_proxies() or ""
         wanted = clients.format_networks(networks)
-        if clients.format_networks(trusted_proxy_networks(written)) != wanted:
+        try:
+            have = clients.format_networks(clients.parse_networks(written))
+        except ValueError as error:
+            raise ConfigurationError(
+                f"{self.zope_conf}: {clients.ENVIRONMENT}: {error}; run `zhengwu configure`."
+            ) from None
+        if have != wanted:
             raise ConfigurationError(
                 f"TRUSTED_PROXIES={self.trusted_proxies!r} is not what {self.zope_conf} "
                 f"was written with ({written or 'none'!r}): run `zhengwu configure` "
