@@ -6,6 +6,7 @@ quota of its own; started without it, the same requests share one quota
 from .conftest import ADMIN_PASSWORD
 from .conftest import make_instance
 from .conftest import Server
+from concurrent.futures import ThreadPoolExecutor
 import http.client
 import json
 import pytest
@@ -57,7 +58,7 @@ def make_box(server):
     return "zh-cn/dept/box"
 
 
-def submit(server, box, forwarded, source=None):
+def submit(server, box, forwarded, source=None, full=False):
     """POST a message; from the local address ``source`` when given (a
     peer other than the trusted 127.0.0.1)."""
     headers = dict(JSON)
@@ -69,7 +70,10 @@ def submit(server, box, forwarded, source=None):
     try:
         body = json.dumps(MESSAGE).encode("utf-8")
         connection.request("POST", f"/Plone/{box}/@petitions", body=body, headers=headers)
-        return connection.getresponse().status
+        response = connection.getresponse()
+        if full:
+            return response.status, json.loads(response.read())
+        return response.status
     finally:
         connection.close()
 
@@ -88,6 +92,13 @@ def test_behind_a_trusted_proxy_each_citizen_has_a_quota(instance):
         assert second == [201] * LIMIT + [429]
         # what a client writes left of the proxy's entry is not believed
         assert submit(server, box, "192.0.2.50, 198.51.100.1") == 429
+        # a flood from thirty citizens at once: all stored, numbers unique
+        with ThreadPoolExecutor(max_workers=10) as pool:
+            flood = list(
+                pool.map(lambda n: submit(server, box, f"192.0.2.{n}", full=True), range(1, 31))
+            )
+        assert [status for status, _ in flood] == [201] * 30
+        assert len({answer["tracking_number"] for _, answer in flood}) == 30
         # IPv6 citizens are counted per /64
         assert submit(server, box, "2001:db8:1:2::1") == 201
         assert submit(server, box, "2001:db8:1:2::2") == 201

@@ -2,6 +2,7 @@
 per-client limits keyed on them: through a trusted proxy each citizen has a
 quota of its own; from any other peer ``X-Forwarded-For`` changes nothing."""
 
+from concurrent.futures import ThreadPoolExecutor
 from plone import api
 from tests.petitions.helpers import make_box
 from tests.petitions.helpers import MESSAGE
@@ -225,3 +226,21 @@ def test_failed_lookups_are_counted_per_citizen(functional_portal, trust):
     answers = [lookup("198.51.100.1") for _ in range(11)]
     assert answers == [404] * 10 + [429]
     assert lookup("198.51.100.2") == 404
+
+
+def test_a_flood_of_thirty_citizens_through_the_proxy_is_all_stored(box, trust):
+    trust(LOCAL)
+    citizens = [f"198.51.100.{n}" for n in range(1, 31)]
+
+    def submit(n):
+        return post(box, citizens[n % 30], n)
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        responses = list(pool.map(submit, range(30 * LIMIT)))
+    assert [r.status_code for r in responses] == [201] * 30 * LIMIT
+    numbers = {r.json()["tracking_number"] for r in responses}
+    assert len(numbers) == 30 * LIMIT
+    transaction.begin()
+    assert len(box.objectIds()) == 30 * LIMIT
+    # and each of them has used up its own quota, no more
+    assert post(box, citizens[0]).status_code == 429
