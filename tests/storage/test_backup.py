@@ -109,9 +109,9 @@ def test_backup_destroy_restore(backend, tmp_path):
         create_file(server.url, "first", FIRST)
         # hot: the server keeps running
         folder, manifest = backup(env)
-        if dsn:
-            # another session on the database: a restore is refused
-            assert_refused(restore(env, folder, "--force"), "open connection")
+        # the server holds the FileStorage lock, or sessions on the database:
+        # a restore is refused, even with --force
+        assert_refused(restore(env, folder, "--force"), "before restoring")
     assert manifest["storage"] == name
     assert_named_by_beijing_time(folder, manifest)
     if dsn:
@@ -174,6 +174,15 @@ def test_incremental_filestorage_backup(backend):
         assert download(server.url, "first") == FIRST
 
 
+def fake_point(folder, manifest, *files):
+    folder.mkdir(parents=True)
+    (folder / "backup.json").write_text(manifest)
+    for name, content in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+    return folder
+
+
 @pytest.mark.parametrize(
     "source, message",
     [
@@ -181,6 +190,12 @@ def test_incremental_filestorage_backup(backend):
         ("/no/such/backup", "does not exist"),
         ("instance/etc", "not a backup made by `zhengwu backup`"),
         ("instance/zope.ini", "neither a backup folder"),
+        ("damaged", "is damaged"),
+        ("no-repozo", "no repozo full backup"),
+        ("no-dump", "database.dump is missing or damaged"),
+        ("not-a-dump", "database.dump is missing or damaged"),
+        ("unknown", "unknown storage 'zeo'"),
+        ("relstorage", "set ZHENGWU_DSN"),
     ],
 )
 def test_bad_from(tmp_path, source, message):
@@ -188,7 +203,18 @@ def test_bad_from(tmp_path, source, message):
 
     instance = make_instance(tmp_path / "instance")
     (instance / "etc").mkdir()
-    source = source.replace("instance/", f"{instance}/")
+    points = {
+        "damaged": ("{not json",),
+        "no-repozo": ('{"storage": "filestorage"}', ("filestorage/x.dat", b"")),
+        "no-dump": ('{"storage": "relstorage"}',),
+        "not-a-dump": ('{"storage": "relstorage"}', ("database.dump", b"SELECT 1;")),
+        "unknown": ('{"storage": "zeo"}',),
+        "relstorage": ('{"storage": "relstorage"}', ("database.dump", b"PGDMP\1\2")),
+    }
+    if source in points:
+        source = fake_point(tmp_path / source, *points[source])
+    else:
+        source = source.replace("instance/", f"{instance}/")
     assert_refused(restore(environment(instance), source), message)
 
 
