@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8080
 export PORT
 
-.PHONY: help install install-dev start create-site serve test test-quick test-storage test-browser lint format i18n constraints versions.cfg buildout clean
+.PHONY: help install install-dev start create-site serve backup restore test test-quick test-storage test-browser lint format i18n constraints versions.cfg buildout clean
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -73,6 +73,12 @@ create-site: install  ## create the site without serving it
 serve: install  ## serve an existing site
 	$(BIN)/zhengwu configure
 	$(BIN)/zhengwu serve
+
+backup: install  ## back up the site into BACKUP_DIR (instance/var/backups): repozo + blobs, or pg_dump on RelStorage
+	$(BIN)/zhengwu backup $(if $(filter 1 yes true,$(FULL)),--full)
+
+restore: install  ## restore FROM=<backup folder> (server stopped; FORCE=1 replaces existing data)
+	$(BIN)/zhengwu restore --from "$(FROM)" $(if $(filter 1 yes true,$(FORCE)),--force)
 
 test: install-dev  ## run every test (unit, integration, storage on FileStorage and RelStorage, packaging, browser)
 	$(BIN)/pytest

@@ -7,8 +7,8 @@ deleted, global role assignments and failed logins.
 
 from plone import api
 from Products.CMFCore.interfaces import IContentish
+from zhengwu import clients
 from zhengwu.review.audit_log import IAuditLog
-from zhengwu.submissions import throttle
 from ZODB.POSException import ConflictError
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
@@ -32,7 +32,8 @@ def client_address():
     request = getRequest()
     if request is None or not hasattr(request, "getClientAddr"):
         return ""
-    return throttle.client(request)
+    address = clients.client_address(request)
+    return str(address) if address is not None else ""
 
 
 def record(action, obj=None, path="", comment="", state="", actor=None, title="", log=None):

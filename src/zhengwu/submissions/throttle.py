@@ -4,11 +4,14 @@ Counters live in the memory of each Zope process (a write to the ZODB per
 request would make every submission conflict with every other). Behind a
 load balancer with several processes a client gets at most the limit per
 process: keep the limits low, or let the proxy limit too (docs/petitions.md).
+Clients are told apart by ``zhengwu.clients``: behind a trusted proxy by the
+address it forwards (docs/operations.md, "Client addresses behind a proxy").
 """
 
 from plone import api
 from plone.api.exc import CannotGetPortalError
 from threading import Lock
+from zhengwu import clients
 from zope.interface.interfaces import ComponentLookupError
 import math
 import time
@@ -109,5 +112,6 @@ LOOKUPS = Throttle(
 
 
 def client(request):
-    """The client's address as Zope sees it (trusted proxies honoured)."""
-    return request.getClientAddr() or "unknown"
+    """The key of the request's client: its address behind the trusted
+    proxies, an IPv6 client by its /64 (zhengwu.clients)."""
+    return clients.client_key(request)
