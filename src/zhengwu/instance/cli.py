@@ -9,7 +9,8 @@
 
 Settings come from the environment: ZHENGWU_DSN, ZHENGWU_INSTANCE, PORT
 (8080), HOST (localhost), ADMIN_PASSWORD (admin), DEMO (1), SITE_ID (Plone),
-SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail).
+SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail),
+CACHING_PROXIES (the caching proxies to purge, comma-separated URLs).
 Bad configuration stops with one sentence and exit status 2.
 """
 
@@ -137,6 +138,7 @@ def _configure_mail(app, site_id):
     setSite(app[site_id])
     try:
         site_tasks.configure_mail(app[site_id], say)
+        site_tasks.configure_caching(app[site_id], say)
     finally:
         setSite(None)
 
@@ -218,6 +220,7 @@ def main(argv=None):
             check_port(host, port)  # before the slow steps, not after them
         if args.command in ("start", "create-site"):
             site_tasks.check_mail_environment()
+            site_tasks.check_caching_environment()
         if args.command in ("start", "configure"):
             configure(instance)
         if args.command in ("start", "create-site"):
