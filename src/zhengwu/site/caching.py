@@ -27,6 +27,7 @@ and endpoint, in the package that owns it. This module holds what they share:
 
 from AccessControl.PermissionRole import rolesForPermissionOn
 from Acquisition import aq_base
+from Acquisition import aq_chain
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone.app.caching.lookup import ContentItemLookup
@@ -121,9 +122,18 @@ class NoStore:
 # Which rule an answer gets ---------------------------------------------------
 
 
-def under_record(request):
-    """Whether the request traversed a citizen's record on its way."""
-    return any(ICitizenRecord.providedBy(obj) for obj in request.get("PARENTS", ()) or ())
+def under_record(published, request):
+    """Whether the request traversed a citizen's record on its way, or
+    publishes something of one (a view, an endpoint, a file)."""
+    if any(ICitizenRecord.providedBy(obj) for obj in request.get("PARENTS", ()) or ()):
+        return True
+    obj = getattr(published, "context", None) or getattr(published, "__parent__", None)
+    for ancestor in aq_chain(obj) if obj is not None else ():
+        if ICitizenRecord.providedBy(ancestor):
+            return True
+        if ISiteRoot.providedBy(ancestor):
+            break
+    return False
 
 
 @implementer(IRulesetLookup)
@@ -138,7 +148,7 @@ class RulesetLookup:
         self.request = request
 
     def __call__(self):
-        if under_record(self.request):
+        if under_record(self.published, self.request):
             return PRIVATE
         if IUniqueResourceRequest.providedBy(self.request):  # as plone.resource's lookup
             return "plone.stableResource"
