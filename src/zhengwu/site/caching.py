@@ -33,7 +33,6 @@ from Acquisition import aq_parent
 from plone.app.caching.lookup import ContentItemLookup
 from plone.app.caching.operations.utils import formatDateTime
 from plone.app.caching.operations.utils import getExpiration
-from plone.app.caching.utils import getObjectDefaultView
 from plone.app.caching.utils import isPurged
 from plone.base.interfaces import INavigationRoot
 from plone.cachepurging.hooks import KEY as PURGE_QUEUE
@@ -79,6 +78,8 @@ HANT = "++hant++"
 # on every folder above a changed item. A PURGE of an address nobody asked
 # for costs the proxy a lookup.
 LISTING_ENDPOINTS = ("@disclosure-catalog", "@service-guides", "@consultations", "@interviews")
+# The home page's view by name on a language root (zhengwu.theme.home).
+HOME_VIEWS = ("@@portal-home", "portal-home")
 # The feeds Plone's syndication serves on a folder.
 FEEDS = ("RSS", "rss.xml", "atom.xml")
 
@@ -191,7 +192,10 @@ def page_paths(obj):
     view by name (``/x/news-listing``, ``/x/@@news-listing``)."""
     base = site_path(obj)
     paths = [base or "/", base + "/", base + "/view"]
-    layout = getObjectDefaultView(obj)
+    # The layout the object is shown with (getObjectDefaultView would answer
+    # the request's method, e.g. PATCH, when the change came through REST).
+    getter = getattr(aq_base(obj), "getLayout", None)
+    layout = obj.getLayout() if getter is not None else None
     if layout:
         paths += [f"{base}/{layout}", f"{base}/@@{layout}"]
     return paths
@@ -257,6 +261,8 @@ class ListingsPurgePaths:
                 paths += page_paths(page)
             paths += [f"{base}/{name}" for name in LISTING_ENDPOINTS + FEEDS]
             paths += [f"/++api++{base}", f"/++api++{base}/@navigation"]
+            if INavigationRoot.providedBy(folder):
+                paths += [f"{base}/{name}" for name in HOME_VIEWS]
         paths += [t for t in (traditional(p, site_prefix) for p in paths) if t]
         return list(dict.fromkeys(paths))
 
@@ -340,8 +346,13 @@ def moved(obj, event):
     request = getRequest()
     if request is None or not isCachePurgingEnabled():
         return
-    new = site_path(event.object)
-    old = f"{site_path(event.oldParent)}/{event.oldName}"
+    from plone import api
+
+    # Compared below the site: the Traditional (/Plone/++hant++/zh-cn/…) and
+    # REST (/++api++/Plone/zh-cn/…) addresses hold the same path.
+    site_prefix = site_path(api.portal.get())
+    new = site_path(event.object)[len(site_prefix) :]
+    old = f"{site_path(event.oldParent)}/{event.oldName}"[len(site_prefix) :]
     queue = IAnnotations(request).setdefault(PURGE_QUEUE, set())
     rewriter = IPurgePathRewriter(request, None)
     for _name, provider_ in getAdapters((obj,), IPurgePaths):
