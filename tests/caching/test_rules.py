@@ -375,3 +375,17 @@ def test_a_draft_is_never_publicly_cached(site):
     anonymous = get(url)
     assert anonymous.status_code in (302, 401)
     assert_never_cached(anonymous, "anonymous")
+
+
+def test_an_html_page_asked_for_as_json_keeps_its_rule(site):
+    """An HTML page asked for with ``Accept: application/json`` (the theme's
+    step fails and plone.transformchain stops before the caching step): the
+    rule is applied all the same, never an answer without Cache-Control."""
+    root = site["root"].absolute_url()
+    login = get(f"{root}/login", json=True)
+    assert "no-store" in directives(login), login.headers
+    stats = get(f"{root}/@@petition-stats", json=True)
+    assert stats.status_code == 200
+    assert int(directives(stats).get("s-maxage") or 0) > 0, stats.headers
+    assert get(f"{root}/@@petition-stats", "handler", json=True).headers["Cache-Control"]
+    assert "private" in directives(get(f"{root}/@@petition-stats", "handler", json=True))

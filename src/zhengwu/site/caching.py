@@ -41,6 +41,9 @@ from plone.cachepurging.utils import isCachePurgingEnabled
 from plone.caching.interfaces import ICachingOperation
 from plone.caching.interfaces import ICachingOperationType
 from plone.caching.interfaces import IRulesetLookup
+from plone.caching.interfaces import X_CACHE_OPERATION_HEADER
+from plone.caching.interfaces import X_CACHE_RULE_HEADER
+from plone.caching.utils import findOperation
 from plone.resource.interfaces import IUniqueResourceRequest
 from Products.CMFCore.interfaces import IContentish
 from Products.CMFCore.interfaces import ISiteRoot
@@ -64,6 +67,10 @@ from zope.lifecycleevent.interfaces import IObjectAddedEvent
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
 from zope.publisher.interfaces.browser import IBrowserView
 from zope.publisher.interfaces.http import IHTTPRequest
+import logging
+
+
+logger = logging.getLogger(__name__)
 
 
 PRIVATE = "zhengwu.private"
@@ -165,6 +172,32 @@ def _is_template(published):
     from zope.pagetemplate.interfaces import IPageTemplate
 
     return IPageTemplate.providedBy(published)
+
+
+def apply_missed_rule(event):
+    """IPubSuccess: the caching operation runs as the last step of
+    plone.transformchain; when an earlier step fails (the theme's rules
+    cannot be read for an HTML page asked for as JSON) the chain stops and
+    the answer would leave without Cache-Control. Apply the rule then."""
+    request = event.request
+    response = request.response
+    if response.getHeader(X_CACHE_OPERATION_HEADER) is not None:
+        return
+    if (
+        response.getHeader("Cache-Control") is not None
+        and response.getHeader(X_CACHE_RULE_HEADER) is None
+    ):
+        return  # set by the view itself, outside plone.caching
+    try:
+        rule, name, operation = findOperation(request)
+    except Exception:  # noqa: BLE001 (never break an answer for its headers)
+        logger.exception("No caching rule could be applied to %s", request.get("URL"))
+        return
+    if operation is None:
+        return
+    response.setHeader(X_CACHE_RULE_HEADER, rule)
+    response.setHeader(X_CACHE_OPERATION_HEADER, name)
+    operation.modifyResponse(rule, response)
 
 
 # What is purged ---------------------------------------------------------------
