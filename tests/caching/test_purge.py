@@ -286,3 +286,34 @@ def test_a_bad_caching_proxies_is_one_sentence(monkeypatch):
     monkeypatch.setenv("CACHING_PROXIES", "varnish:8000")
     with pytest.raises(site_tasks.ConfigurationError, match="CACHING_PROXIES"):
         site_tasks.check_caching_environment()
+
+
+def test_an_items_files_and_views_are_purged_with_it(integration):
+    """Besides plone.app.caching's addresses: a disclosure item's attachments,
+    a guide's print view and material files, each also under ++hant++."""
+    from plone.cachepurging.utils import getPathsToPurge
+    from plone.namedfile.file import NamedBlobFile
+    from tests.disclosure.helpers import make_catalog
+    from tests.disclosure.helpers import make_disclosure_item
+    from tests.guides.helpers import make_guide
+    from urllib.parse import quote
+    from zhengwu.guides.guide import Material
+
+    portal = integration["portal"]
+    request = integration["request"]
+    setRequest(request)
+    try:
+        pdf = NamedBlobFile(b"%PDF-1.4", filename="附件一.pdf", contentType="application/pdf")
+        item = make_disclosure_item(make_catalog(portal), "published", attachments=[pdf])
+        material = Material(name="申请表", originals=1, copies=0, format="paper", blank_form=pdf)
+        guide = make_guide(portal["zh-cn"]["dept"], "published", materials=[material])
+        item_paths = set(getPathsToPurge(item, request))
+        guide_paths = set(getPathsToPurge(guide, request))
+    finally:
+        setRequest(None)
+    name = quote("附件一.pdf")
+    attachment = f"{path(item)}/@@attachment/0/{name}"
+    assert {attachment, attachment.replace("/plone/", "/plone/++hant++/", 1)} <= item_paths
+    assert path(item).replace("/plone/", "/plone/++hant++/", 1) in item_paths
+    material_file = f"{path(guide)}/@@material-file/0/blank_form/{name}"
+    assert {material_file, f"{path(guide)}/print"} <= guide_paths
