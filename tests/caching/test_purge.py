@@ -12,7 +12,6 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.cachepurging.hooks import KEY
 from tests.helpers import auth
 from tests.helpers import make_item
-from zhengwu.instance import site_tasks
 from zhengwu.site import caching
 from zhengwu.site.caching_environment import CachingProxiesError
 from zhengwu.site.caching_environment import proxies_from_environment
@@ -283,6 +282,8 @@ def test_caching_proxies_from_the_environment(integration):
 
 
 def test_a_bad_caching_proxies_is_one_sentence(monkeypatch):
+    from zhengwu.instance import site_tasks
+
     monkeypatch.setenv("CACHING_PROXIES", "varnish:8000")
     with pytest.raises(site_tasks.ConfigurationError, match="CACHING_PROXIES"):
         site_tasks.check_caching_environment()
@@ -317,3 +318,42 @@ def test_an_items_files_and_views_are_purged_with_it(integration):
     assert path(item).replace("/plone/", "/plone/++hant++/", 1) in item_paths
     material_file = f"{path(guide)}/@@material-file/0/blank_form/{name}"
     assert {material_file, f"{path(guide)}/print"} <= guide_paths
+
+
+def test_the_disclosure_catalog_and_the_guide_index_are_purged(integration):
+    """Publishing a disclosure item purges its catalog's page and listing
+    endpoint; a guide, the guide index of the section above it."""
+    from tests.disclosure.helpers import make_catalog
+    from tests.disclosure.helpers import make_disclosure_item
+    from tests.guides.helpers import make_guide
+
+    portal = integration["portal"]
+    request = integration["request"]
+    setRequest(request)
+    try:
+        with api.env.adopt_roles(["Manager"]):
+            section = api.content.create(
+                container=portal["zh-cn"]["dept"], type="Folder", id="bsfw", title="办事服务"
+            )
+            section.setLayout("service-guide-index")
+        catalog = make_catalog(portal)
+        item = make_disclosure_item(catalog, "pending_final")
+        guide = make_guide(section, "pending_final")
+        IAnnotations(request).pop(KEY, None)
+        for obj in (item, guide):
+            with api.env.adopt_user(username="chain_final"):
+                api.content.transition(obj, transition="publish", comment="签发")
+        queued = IAnnotations(request)[KEY]
+    finally:
+        setRequest(None)
+    assert {
+        path(catalog),
+        f"{path(catalog)}/",
+        f"{path(catalog)}/@disclosure-catalog",
+        f"/++api++{path(catalog)}",
+        path(section),
+        f"{path(section)}/service-guide-index",
+        f"{path(section)}/@service-guides",
+        path(portal["zh-cn"]) + "/@@portal-home",
+        path(portal["zh-cn"]) + "/@disclosure-catalog",
+    } <= queued

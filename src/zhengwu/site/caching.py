@@ -376,6 +376,8 @@ def moved(obj, event):
         return
     if event.oldParent is None or event.newParent is None or not isPurged(obj):
         return
+    if not anonymous_may_view(obj):
+        return  # a draft renamed or moved: none of its addresses is public
     request = getRequest()
     if request is None or not isCachePurgingEnabled():
         return
@@ -395,8 +397,7 @@ def moved(obj, event):
                 queue.update(rewriter(before) if rewriter is not None else [before])
     if event.object is obj:
         purge_listings(event.oldParent)
-        if anonymous_may_view(obj):
-            purge_listings(event.newParent)
+        purge_listings(event.newParent)
 
 
 def _replace_segment(path, new, old):
