@@ -65,6 +65,7 @@ from zope.interface import Interface
 from zope.interface import provider
 from zope.lifecycleevent.interfaces import IObjectAddedEvent
 from zope.lifecycleevent.interfaces import IObjectRemovedEvent
+from zope.pagetemplate.interfaces import IPageTemplate
 from zope.publisher.interfaces.browser import IBrowserView
 from zope.publisher.interfaces.http import IHTTPRequest
 import logging
@@ -169,8 +170,6 @@ class RulesetLookup:
 
 
 def _is_template(published):
-    from zope.pagetemplate.interfaces import IPageTemplate
-
     return IPageTemplate.providedBy(published)
 
 
