@@ -18,6 +18,7 @@ TRUSTED_PROXIES (addresses or CIDR ranges, IPv4 or IPv6, separated by commas
 or spaces: the proxies in front whose X-Forwarded-For names the client, e.g.
 "127.0.0.1 ::1 10.0.0.0/8"; empty: the peer's address is the client's).
 BACKUP_DIR (instance/var/backups) is where backups go.
+CACHING_PROXIES (the caching proxies to purge, comma-separated URLs).
 Bad configuration stops with one sentence and exit status 2.
 """
 
@@ -150,6 +151,7 @@ def _configure_mail(app, site_id):
     setSite(app[site_id])
     try:
         site_tasks.configure_mail(app[site_id], say)
+        site_tasks.configure_caching(app[site_id], say)
     finally:
         setSite(None)
 
@@ -255,6 +257,7 @@ def main(argv=None):
             check_port(host, port)  # before the slow steps, not after them
         if args.command in ("start", "create-site"):
             site_tasks.check_mail_environment()
+            site_tasks.check_caching_environment()
         if args.command in ("start", "configure"):
             configure(instance)
         if args.command in ("start", "create-site"):
