@@ -49,6 +49,15 @@ serve: install  ## serve an existing site
 	$(BIN)/zhengwu configure
 	$(BIN)/zhengwu serve
 
+.PHONY: prod prod-stop
+
+prod: install  ## the production stack here: Varnish on PROD_PORT (8000) → HAProxy → Zope on ZOPE_PORTS (8081,8082) → RelStorage (ZHENGWU_DSN)
+	$(BIN)/python -m zhengwu.instance.stack up
+
+prod-stop:  ## stop what `make prod` started
+	@if [ -x $(BIN)/python ]; then $(BIN)/python -m zhengwu.instance.stack down; \
+	  else echo "[zhengwu] No $(VENV): nothing was started by make prod."; fi
+
 test: install  ## run every test (unit, integration, storage on FileStorage and RelStorage, packaging, browser)
 	$(BIN)/pytest
 
