@@ -35,6 +35,7 @@ import ipaddress
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -52,8 +53,23 @@ THREADS = 4
 # Where the Debian packages put the servers (often not on a user's PATH).
 SBIN = ("/usr/sbin", "/usr/local/sbin", "/sbin")
 LOOPBACK = ("", "localhost", "127.0.0.1", "::1", "0.0.0.0", "::")  # noqa: S104
-# The deploy/ folder of the source tree (this file is src/zhengwu/instance/).
-DEPLOY = Path(__file__).resolve().parents[3] / "deploy"
+
+
+def deploy_folder():
+    """deploy/ with the templates: ZHENGWU_DEPLOY, the source tree of this
+    module (an editable install), or the project folder `make` runs in."""
+    candidates = [
+        os.environ.get("ZHENGWU_DEPLOY"),
+        Path(__file__).resolve().parents[3] / "deploy",
+        Path.cwd() / "deploy",
+    ]
+    for candidate in filter(None, candidates):
+        if (Path(candidate) / "varnish" / "zhengwu.vcl").exists():
+            return Path(candidate)
+    raise ConfigurationError(
+        "The deploy/ folder (Varnish and HAProxy templates) is missing: run from the "
+        "project folder or set ZHENGWU_DEPLOY to it."
+    )
 
 
 def say(message):
@@ -162,7 +178,7 @@ def _netloc(host, port):
 
 
 def _fill(template, values):
-    text = (DEPLOY / template).read_text(encoding="utf-8")
+    text = (deploy_folder() / template).read_text(encoding="utf-8")
     for name, value in values.items():
         text = text.replace("{{%s}}" % name, value)
     missing = re.findall(r"\{\{(\w+)\}\}", text)
@@ -209,7 +225,7 @@ def render(out, zopes, balancer, bind, purgers, stats_socket, resolve=False):
         },
     )
     (out / "zhengwu-backends.vcl").write_text(backends, encoding="utf-8")
-    shutil.copy(DEPLOY / "varnish" / "zhengwu.vcl", out / "zhengwu.vcl")
+    shutil.copy(deploy_folder() / "varnish" / "zhengwu.vcl", out / "zhengwu.vcl")
     return out
 
 
@@ -563,6 +579,24 @@ class Stack:
         self.pidfile(name).unlink(missing_ok=True)
         say(f"Stopped {name} (pid {pid}).")
 
+    def write_procfile(self, out):
+        """A Procfile (honcho, foreman) with the commands `up` runs, for the
+        configuration in ``out``; the settings come from the environment."""
+        out = Path(out).resolve()
+        self.dir, self.varnish_dir = out, out / "varnish"
+        lines = [
+            "# Written by `python -m zhengwu.instance.stack render`: the processes of",
+            "# `make prod`, for a Procfile runner (`honcho start -f Procfile`). ZHENGWU_DSN,",
+            "# TRUSTED_PROXIES, CACHING_PROXIES and the rest come from the environment",
+            "# (or honcho's .env); run `zhengwu configure` and `zhengwu create-site` first.",
+        ]
+        for part in self.parts() + [self._ncsa()]:
+            command = " ".join(shlex.quote(item) for item in part.command)
+            if part.name.startswith("zope-"):
+                command = f"env PORT={part.port} HOST={ZOPE_HOST} {command}"
+            lines.append(f"{part.name}: {command}")
+        (out / "Procfile").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
     def status(self):
         running = self.running()
         for part in self.parts() + [self._ncsa()]:
@@ -639,10 +673,14 @@ def main(argv=None):
                 (host, int(port)),
                 f"*:{port}" if args.balancer else _netloc(ZOPE_HOST, int(port)),
                 settings.purge_hosts,
-                os.environ.get("HAPROXY_STATS_SOCKET", "/run/haproxy/zhengwu.sock"),
+                os.environ.get("HAPROXY_STATS_SOCKET") or Path(args.out).resolve() / "haproxy.sock",
                 resolve=bool(args.balancer),
             )
-            say(f"Wrote haproxy.cfg, zhengwu.vcl and zhengwu-backends.vcl into {out}.")
+            written = "haproxy.cfg, zhengwu.vcl, zhengwu-backends.vcl"
+            if not args.zope:
+                stack.write_procfile(out)
+                written += ", Procfile"
+            say(f"Wrote {written} into {out}.")
     except ConfigurationError as error:
         print(f"zhengwu: {error}", file=sys.stderr, flush=True)
         return 2
