@@ -176,6 +176,7 @@ def first_path(base, portal_type):
     response = requests.get(
         f"{base}/Plone/@search",
         params={
+            "path": "/Plone/zh-cn",
             "portal_type": portal_type,
             "review_state": "published",
             "sort_on": "path",
@@ -213,18 +214,22 @@ def check_pair(label, urls, headers, through_proxy):
 
     notes = []
     kinds = {}
+    sizes = {}
     for side, url in urls.items():
         for _ in range(2):
-            response = requests.get(url, headers=headers, timeout=60)
+            response = requests.get(url, headers=headers, timeout=60, stream=True)
+            wire = response.raw.read(decode_content=False)  # the bytes sent (gzip or not)
         if response.status_code != 200:
             raise HitsDiffer(f"{label}: {side} answers {response.status_code} at {url}")
         kinds[side] = response.headers["Content-Type"].split(";")[0]
+        sizes[side] = len(wire)
         if through_proxy and response.headers.get("X-Cache") != "HIT":
             notes.append(
                 f"{side} not cached (Cache-Control: {response.headers.get('Cache-Control')!r})"
             )
     if len(set(kinds.values())) != 1:
         raise HitsDiffer(f"{label}: the sides answer different content types {kinds}")
+    notes.append(f"sent {sizes['vanilla'] / 1024:.1f} / {sizes['zhengwu'] / 1024:.1f} KiB")
     return notes
 
 

@@ -269,7 +269,8 @@ def test_cached_pages_are_served_while_every_zope_process_is_down(stack):
 
 def test_down_stops_everything_it_started(stack):
     pids = stack.pids()
-    result = stack.run("down", timeout=120)
+    # The settings it was started with count, not the environment's now.
+    result = stack.run("down", timeout=120, ZOPE_PORTS=str(stack.zope_ports[0]))
     assert result.returncode == 0, result.stderr
     assert list(stack.prod.glob("*.pid")) == []
     for pid in pids.values():

@@ -395,10 +395,24 @@ class Stack:
 
     # -- up ---------------------------------------------------------------
 
+    def saved(self):
+        """The stack as last started (settings.json), or None."""
+        path = self.dir / "settings.json"
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text())
+        for name in ("zope_ports", "trusted_proxies", "purge_hosts"):
+            data[name] = tuple(data[name])
+        return Stack(self.instance, Settings(**data))
+
     def up(self, create=True, wait=240):
         self.dir.mkdir(parents=True, exist_ok=True)
+        previous = self.saved()
+        if previous is not None and previous.running() and previous.settings != self.settings:
+            raise ConfigurationError(
+                "The stack is running with other settings: run `make prod-stop` first."
+            )
         running = self.running()
-        self._check_same_settings(running)
         todo = [part for part in self.parts() if part.name not in running]
         if not todo and "varnishncsa" in running:
             say(f"The stack is already running: {self.settings.url}/Plone")
@@ -417,13 +431,12 @@ class Stack:
         )
         if any(part.name.startswith("zope-") for part in todo):
             self._prepare_site(create)
-        for part in todo:
-            self._start(part)
+        started = {part.name: self._start(part) for part in todo}
         ncsa = self._ncsa()
         if ncsa.name not in running and _executable("varnishncsa"):
             self._wait_varnish()
             self._start(ncsa)
-        self._wait(todo, wait)
+        self._wait(todo, started, wait)
         say(f"Production stack up: {self.settings.url}/Plone")
         say(
             f"Varnish on {self.settings.prod_port} → HAProxy on {self.settings.balancer_port} → "
@@ -431,16 +444,6 @@ class Stack:
             f"logs and pid files in {self.dir}; `make prod-stop` stops it."
         )
         return self.running()
-
-    def _check_same_settings(self, running):
-        path = self.dir / "settings.json"
-        if not running or not path.exists():
-            return
-        current = json.loads(json.dumps(asdict(self.settings)))
-        if json.loads(path.read_text()) != current:
-            raise ConfigurationError(
-                "The stack is running with other settings: run `make prod-stop` first."
-            )
 
     def _write_settings(self):
         (self.dir / "settings.json").write_text(json.dumps(asdict(self.settings), indent=2))
@@ -466,6 +469,26 @@ class Stack:
                     f"`{' '.join(command)}` failed: install {' '.join(missing)} by hand."
                 )
 
+    def _install_postgresql(self):
+        """As root, with the DSN on this host and no PostgreSQL server
+        installed: install Debian's (it starts its cluster). True if done."""
+        from psycopg2.extensions import parse_dsn
+
+        try:
+            host = parse_dsn(self.settings.dsn).get("host", "")
+        except Exception:  # noqa: BLE001 (check_dsn has said what is wrong)
+            return False
+        local = host in ("", "localhost", "127.0.0.1", "::1") or host.startswith("/")
+        installed = Path("/usr/lib/postgresql").exists()
+        if os.geteuid() != 0 or not local or installed:
+            return False
+        say("Installing the Debian package postgresql …")
+        env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+        for command in (["apt-get", "update"], ["apt-get", "install", "-y", "postgresql"]):
+            if subprocess.run(command, env=env).returncode:  # noqa: S603
+                return False
+        return True
+
     def _check_free(self, part):
         try:
             check_port(part.host, part.port)
@@ -476,7 +499,12 @@ class Stack:
             ) from None
 
     def _prepare_site(self, create):
-        check_dsn(self.settings.dsn)
+        try:
+            check_dsn(self.settings.dsn)
+        except ConfigurationError:
+            if not self._install_postgresql():
+                raise
+            check_dsn(self.settings.dsn)
         env = dict(os.environ, **self.settings.environment())
         env["ZHENGWU_INSTANCE"] = str(self.instance.home)
         steps = ["configure"] + (["create-site"] if create else [])
@@ -488,7 +516,9 @@ class Stack:
                 raise ConfigurationError(f"`zhengwu {step}` failed (see above).")
 
     def _start(self, part):
+        """Start ``part``; return (its Popen, its log's size before)."""
         log = open(self.logfile(part.name), "ab")  # noqa: SIM115 (the child keeps it)
+        offset = log.tell()
         try:
             process = subprocess.Popen(  # noqa: S603
                 part.command,
@@ -503,7 +533,7 @@ class Stack:
             log.close()
         self.pidfile(part.name).write_text(f"{process.pid}\n")
         say(f"Started {part.name} (pid {process.pid}), log {self.logfile(part.name)}.")
-        return process
+        return process, offset
 
     def _wait_varnish(self, timeout=30):
         # varnishncsa needs varnishd's shared memory to exist.
@@ -513,16 +543,18 @@ class Stack:
                 return
             time.sleep(0.2)
 
-    def _wait(self, started, timeout):
+    def _wait(self, parts, started, timeout):
+        """Until each part started answers, then the site through Varnish.
+        ``started``: name → (Popen, the log's size before the start)."""
         deadline = time.monotonic() + timeout
-        checks = [(part, self._probe_url(part)) for part in started]
+        checks = [(part, self._probe_url(part)) for part in parts]
         checks.append((None, f"{self.settings.url}/Plone"))
         for part, url in checks:
             while True:
-                if part is not None and not _alive(
-                    int(self.pidfile(part.name).read_text()), part.signature
-                ):
-                    tail = self.logfile(part.name).read_text(errors="replace")[-2000:]
+                if part is not None and started[part.name][0].poll() is not None:
+                    with open(self.logfile(part.name), "rb") as log:
+                        log.seek(started[part.name][1])
+                        tail = log.read().decode(errors="replace")[-2000:]
                     raise ConfigurationError(
                         f"{part.name} stopped at start; its log {self.logfile(part.name)} "
                         f"ends with:\n{tail}"
@@ -553,6 +585,11 @@ class Stack:
     # -- down -------------------------------------------------------------
 
     def down(self, timeout=30):
+        """Stop the processes started with the saved settings (whatever the
+        environment says now)."""
+        previous = self.saved()
+        if previous is not None and previous.settings != self.settings:
+            return previous.down(timeout)
         running = self.running()
         # Front first: nothing is sent to a process that is stopping.
         order = ["varnishncsa", "varnish", "haproxy"] + [
@@ -598,6 +635,9 @@ class Stack:
         (out / "Procfile").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     def status(self):
+        previous = self.saved()
+        if previous is not None and previous.settings != self.settings:
+            return previous.status()
         running = self.running()
         for part in self.parts() + [self._ncsa()]:
             pid = running.get(part.name)
