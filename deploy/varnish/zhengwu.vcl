@@ -5,8 +5,8 @@
 #   - a response is stored only when it says so: `Cache-Control: s-maxage` or
 #     `max-age` above 0; `private`, `no-store`, `no-cache`, a `Set-Cookie`
 #     or no Cache-Control at all keep it out of the cache;
-#   - requests of logged-in users (an `__ac` cookie, an `Authorization`
-#     header), every method but GET and HEAD, and requests carrying Plone's
+#   - requests of logged-in users (an `__ac` or `auth_token` cookie, an
+#     `Authorization` header), every method but GET and HEAD, and requests carrying Plone's
 #     status messages go straight to the backend (pass);
 #   - anonymous GET and HEAD lose their other cookies (analytics and the
 #     like), so that every citizen shares one cached copy;
@@ -60,7 +60,8 @@ sub vcl_recv {
         unset req.http.Accept;
     }
 
-    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)__ac(_[a-z_]+)?=") {
+    # Logged in: Plone's __ac cookie, plone.restapi's auth_token, or HTTP auth.
+    if (req.http.Authorization || req.http.Cookie ~ "(^|;\s*)(__ac(_[a-z_]+)?|auth_token)=") {
         return (pass);
     }
     # Plone's status messages ("your message was sent") ride on a cookie to

@@ -158,6 +158,8 @@ def test_logged_in_and_non_get_requests_pass_with_their_cookies(varnish):
     response = fetch(varnish, "/public-2", cookies={"__ac": "ticket", "_ga": "1"})
     assert response.headers["X-Cache"] == "MISS"
     assert "__ac=ticket" in Backend.seen[-1]["Cookie"]
+    response = fetch(varnish, "/public-2", cookies={"auth_token": "jwt"})
+    assert response.headers["X-Cache"] == "MISS"
     response = fetch(varnish, "/public-2", auth=("someone", "secret"))
     assert response.headers["X-Cache"] == "MISS"
     assert Backend.seen[-1]["Authorization"].startswith("Basic ")
