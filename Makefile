@@ -80,6 +80,15 @@ backup: install  ## back up the site into BACKUP_DIR (instance/var/backups): rep
 restore: install  ## restore FROM=<backup folder> (server stopped; FORCE=1 replaces existing data)
 	$(BIN)/zhengwu restore --from "$(FROM)" $(if $(filter 1 yes true,$(FORCE)),--force)
 
+.PHONY: prod prod-stop
+
+prod: install  ## the production stack here: Varnish on PROD_PORT (8000) → HAProxy → Zope on ZOPE_PORTS (8081,8082) → RelStorage (ZHENGWU_DSN)
+	$(BIN)/python -m zhengwu.instance.stack up
+
+prod-stop:  ## stop what `make prod` started
+	@if [ -x $(BIN)/python ]; then $(BIN)/python -m zhengwu.instance.stack down; \
+	  else echo "[zhengwu] No $(VENV): nothing was started by make prod."; fi
+
 test: install-dev  ## run every test (unit, integration, storage on FileStorage and RelStorage, packaging, browser)
 	$(BIN)/pytest
 
