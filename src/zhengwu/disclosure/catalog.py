@@ -9,6 +9,7 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu.site.department import enclosing_department
+from zhengwu.submissions.catalog import RecordsContainer
 from zope import schema
 from zope.interface import implementer
 
@@ -27,5 +28,5 @@ class IDisclosureCatalog(model.Schema):
 
 
 @implementer(IDisclosureCatalog)
-class DisclosureCatalog(Container):
+class DisclosureCatalog(RecordsContainer, Container):
     _ordering = "unordered"

@@ -6,6 +6,7 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu.site.department import enclosing_department
+from zhengwu.submissions.catalog import RecordsContainer
 from zope import schema
 from zope.interface import implementer
 
@@ -38,5 +39,5 @@ class IPetitionBox(model.Schema):
 
 
 @implementer(IPetitionBox)
-class PetitionBox(Container):
+class PetitionBox(RecordsContainer, Container):
     _ordering = "unordered"
