@@ -28,8 +28,10 @@ from zhengwu.submissions.privacy import ICitizenRecord
 
 # Asked of every kind of record: found by UID (tracking numbers, status
 # look-ups), by place, type and state (worklists, indicators, listings),
-# filtered by security, sorted by date (the published answers, the alarm),
-# and the officers' full-text search (the tracking number and the request).
+# filtered by security, sorted by date (the published answers on the box
+# and home pages, the alarm, feeds), listed in the sitemap once published
+# (``is_default_page``), sorted as the folder holds them (computed, never
+# written), and the handlers' full-text search.
 COMMON_INDEXES = (
     "UID",
     "path",
@@ -39,6 +41,9 @@ COMMON_INDEXES = (
     "effectiveRange",
     "created",
     "modified",
+    "effective",
+    "is_default_page",
+    "getObjPositionInParent",
     "SearchableText",
 )
 # An index every catalog has and whose value never changes on a reindex:

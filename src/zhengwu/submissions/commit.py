@@ -40,9 +40,10 @@ def committed(work):
             transaction.commit()
             _count("committed")
             return result
-        except ConflictError:
+        except ConflictError as error:
             transaction.abort()
             _count("conflicts")
+            logger.info("submission conflict, attempt %d: %s", attempt + 1, str(error)[:200])
             if attempt == ATTEMPTS - 1:
                 raise
             # Spread the retries of colliding requests apart, at most 1 s each.
