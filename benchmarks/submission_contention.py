@@ -66,7 +66,7 @@ def make_box(url):
         response = requests.post(
             f"{url}/Plone{path}", json=data, headers=JSON, auth=ADMIN, timeout=120
         )
-        assert response.status_code in (200, 201, 204), response.text[:300]
+        assert response.status_code in (200, 201, 204), response.text[:6000]
         return response.json() if response.content else {}
 
     dept = post(
@@ -156,7 +156,17 @@ def log_counts(instance, started_servers):
     texts = [server.log.read_text(errors="replace") for server in started_servers]
     texts += [p.read_text(errors="replace") for p in (instance / "var").rglob("*.log")]
     text = "\n".join(texts)
-    return text.count("submission conflict"), text.count("whole-request retry")
+    import re
+    from collections import Counter
+
+    classes = Counter(
+        m.group(2) or m.group(1)
+        for m in re.finditer(r"submission conflict, attempt \d+: (.*?class ([\w.]+)|[^\n]{0,80})", text)
+    )
+    oids = Counter(
+        re.findall(r"submission conflict, attempt \d+: .*?oid (0x[0-9a-f]+.*?\[.*?\])", text)
+    )
+    return text.count("submission conflict"), text.count("whole-request retry"), classes, oids
 
 
 def percentile(values, q):
@@ -180,7 +190,7 @@ def run(clients, each, first_port, key=False):
         rows = flood([s.url for s in started], box, clients, each, key)
         elapsed = time.perf_counter() - began
         counts = stored_numbers(started[0].url, box)
-        conflicts, whole = log_counts(instance, started)
+        conflicts, whole, classes, oids = log_counts(instance, started)
     finally:
         for server in started:
             server.stop()
@@ -206,6 +216,8 @@ def run(clients, each, first_port, key=False):
         "accepted": len(accepted),
         "conflicts": conflicts,
         "whole_request_retries": whole,
+        "conflict_classes": classes.most_common(8),
+        "conflict_oids": oids.most_common(8),
     }
 
 
@@ -235,6 +247,8 @@ def main():
     )
     print(f"| conflicts retried inside the submission | {result['conflicts']} |")
     print(f"| whole-request retries by Zope | {result['whole_request_retries']} |")
+    print(f"\nconflicts by class: {result['conflict_classes']}")
+    print(f"conflicts by object: {result['conflict_oids']}")
 
 
 if __name__ == "__main__":

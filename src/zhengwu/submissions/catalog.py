@@ -101,17 +101,18 @@ def _indexed(index, rid):
     return True
 
 
-class RecordsContainer:
-    """Mixin of a folder the public adds records to (mailboxes, disclosure
-    catalogs): a record added within ``adding_record`` does not re-index
-    the folder (the folder's own fields did not change)."""
-
-    _v_adding_record = False
+def quiet_while_adding(reindex):
+    """The ``reindexObject`` of a folder the public adds records to
+    (mailboxes, disclosure catalogs), around the class's own ``reindex``:
+    a record added within ``adding_record`` does not re-index the folder
+    (its own fields did not change)."""
 
     def reindexObject(self, idxs=[], *args, **kw):  # noqa: B006 - CMFCatalogAware's
-        if not idxs and self._v_adding_record:
+        if not idxs and getattr(self, "_v_adding_record", False):
             return None
-        return super().reindexObject(idxs, *args, **kw)
+        return reindex(self, idxs, *args, **kw)
+
+    return reindexObject
 
 
 @contextmanager
