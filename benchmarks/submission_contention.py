@@ -156,12 +156,14 @@ def log_counts(instance, started_servers):
     texts = [server.log.read_text(errors="replace") for server in started_servers]
     texts += [p.read_text(errors="replace") for p in (instance / "var").rglob("*.log")]
     text = "\n".join(texts)
-    import re
     from collections import Counter
+    import re
 
     classes = Counter(
         m.group(2) or m.group(1)
-        for m in re.finditer(r"submission conflict, attempt \d+: (.*?class ([\w.]+)|[^\n]{0,80})", text)
+        for m in re.finditer(
+            r"submission conflict, attempt \d+: (.*?class ([\w.]+)|[^\n]{0,80})", text
+        )
     )
     oids = Counter(
         re.findall(r"submission conflict, attempt \d+: .*?oid (0x[0-9a-f]+.*?\[.*?\])", text)
@@ -174,7 +176,7 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
-def run(clients, each, first_port, key=False):
+def run(clients, each, first_port, key=False, prefill=0):
     name = f"zw_contention_{uuid.uuid4().hex[:10]}"
     storage._admin_sql(f'CREATE DATABASE "{name}"')
     home = Path(tempfile.mkdtemp(prefix="zw-contention-"))
@@ -184,8 +186,11 @@ def run(clients, each, first_port, key=False):
         dsn = storage.pg_dsn(name)
         started = list(servers(instance, dsn, itertools.count(first_port)))
         box = make_box(started[0].url)
-        # Warm both processes (first requests load templates, catalogs…).
+        # Warm both processes (first requests load templates, catalogs…),
+        # and give the box ``prefill`` messages: a site in use, not a new one.
         flood([s.url for s in started], box, 2, 2, key)
+        if prefill:
+            flood([s.url for s in started], box, 4, prefill // 4, key)
         began = time.perf_counter()
         rows = flood([s.url for s in started], box, clients, each, key)
         elapsed = time.perf_counter() - began
@@ -227,8 +232,9 @@ def main():
     parser.add_argument("--each", type=int, default=10)
     parser.add_argument("--ports", type=int, default=9700, help="first of two free ports")
     parser.add_argument("--key", action="store_true", help="send an Idempotency-Key")
+    parser.add_argument("--prefill", type=int, default=0, help="messages in the box first")
     args = parser.parse_args()
-    result = run(args.clients, args.each, args.ports, args.key)
+    result = run(args.clients, args.each, args.ports, args.key, args.prefill)
     print(
         f"\n### {args.clients} clients × {args.each} messages, one mailbox, two Zope processes "
         "on RelStorage\n"
@@ -243,7 +249,7 @@ def main():
     print(
         f"| every 201 stored exactly once | {result['stored_once']} "
         f"({result['accepted']} answered 201, {result['stored_total']} in the box; the "
-        f"warm-up's 4 included) |"
+        f"warm-up's 4 and the {args.prefill} first included) |"
     )
     print(f"| conflicts retried inside the submission | {result['conflicts']} |")
     print(f"| whole-request retries by Zope | {result['whole_request_retries']} |")

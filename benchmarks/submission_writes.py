@@ -264,7 +264,13 @@ def owners(site, vanilla=None):
         name(annotations[key], f"site annotation {key}")
     from zhengwu.review.audit_log import IAuditLog
     from zope.component import queryUtility
+    from zope.intid.interfaces import IIntIds
 
+    intids = queryUtility(IIntIds)
+    if intids is not None:
+        name(intids.refs, "intid utility (refs, ids)")
+        name(intids.ids, "intid utility (refs, ids)")
+        name(intids, "intid utility (refs, ids)")
     log = queryUtility(IAuditLog)
     if log is not None:
         name(log._entries, "audit log")
