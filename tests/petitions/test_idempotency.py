@@ -106,8 +106,8 @@ def test_the_database_holds_no_readable_query_code(box, functional_portal):
     key = str(uuid.uuid4())
     answer = post(f"{box.absolute_url()}/@petitions", MESSAGE, key).json()
     transaction.begin()
-    hours = IAnnotations(functional_portal)[idempotency.ANNOTATION]
-    entries = [entry for hour in hours.values() for entry in hour.values()]
+    shards = IAnnotations(functional_portal)[idempotency.ANNOTATION]
+    entries = [entry for shard in shards.values() for entry in shard.values()]
     assert len(entries) == 1
     entry = entries[0]
     assert entry["tracking_number"] == answer["tracking_number"]
