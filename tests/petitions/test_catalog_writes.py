@@ -93,3 +93,18 @@ def test_the_upgrade_takes_records_out_of_other_indexes(portal):
         held = indexes_holding(catalog, rid_of(obj))
         assert held <= set(obj.catalog_indexes)
         assert "path" in held and "allowedRolesAndUsers" in held
+
+
+def test_tracking_numbers_are_spread_and_old_ones_still_found(portal):
+    from zhengwu.submissions import tracking
+
+    box = make_box(portal)
+    petition, _code = make_petition(box)
+    number = petition.tracking_number
+    registry = tracking._registry()
+    assert number not in registry  # keyed by its random digits first
+    assert tracking.lookup(number) == petition.UID()
+    # A number registered before the keys were spread.
+    registry["LY20250101123456"] = "uid-of-an-old-one"
+    assert tracking.lookup("LY20250101123456") == "uid-of-an-old-one"
+    assert tracking.lookup("LY") is None and tracking.lookup(None) is None

@@ -86,11 +86,35 @@ def _what(error):
         if oid is None:
             return ""
         obj = api.portal.get()._p_jar.get(oid)
+        where = _owner(oid)
         if hasattr(obj, "minKey") and len(obj):
-            return f" [{len(obj)} keys {obj.minKey()!r:.40}…{obj.maxKey()!r:.40}]"
-        return f" [{type(obj).__name__}]"
+            return f" [{where}{len(obj)} keys {obj.minKey()!r:.40}…{obj.maxKey()!r:.40}]"
+        return f" [{where}{type(obj).__name__}]"
     except Exception:  # noqa: BLE001 - only a hint
         return ""
+
+
+def _owner(oid):
+    """Which catalog index or table, or the intid utility, holds ``oid``
+    at its top (the objects whose conflicts matter most), or ''."""
+    from plone import api
+    from zope.component import queryUtility
+    from zope.intid.interfaces import IIntIds
+
+    internal = api.portal.get_tool("portal_catalog")._catalog
+    for name in internal.indexes:
+        index = internal.getIndex(name)
+        for attr, part in vars(index).items():
+            if getattr(part, "_p_oid", None) == oid:
+                return f"index {name}.{attr}: "
+    for attr in ("data", "paths", "uids", "_length"):
+        if getattr(getattr(internal, attr, None), "_p_oid", None) == oid:
+            return f"catalog {attr}: "
+    intids = queryUtility(IIntIds)
+    for attr in ("refs", "ids"):
+        if getattr(getattr(intids, attr, None), "_p_oid", None) == oid:
+            return f"intids {attr}: "
+    return ""
 
 
 def request_failed(event):
