@@ -12,6 +12,7 @@ from zhengwu.requests.request import APPLICANT_FIELDS
 from zhengwu.requests.request import IDisclosureRequest
 from zhengwu.submissions import intake
 from zhengwu.submissions import tracking
+from zhengwu.submissions.catalog import adding_record
 from zhengwu.submissions.fields import check_resident_id
 from zhengwu.submissions.lookup import system_user
 from zope.schema import ValidationError
@@ -76,7 +77,7 @@ def submit(catalog, data, request):
     if errors:
         return None, None, errors
     number, code, code_hash = tracking.issue(PREFIX)
-    with system_user():
+    with system_user(), adding_record(catalog):
         record = api.content.create(
             container=catalog,
             type="DisclosureRequest",
