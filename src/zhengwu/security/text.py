@@ -8,8 +8,9 @@ tab, line feed and carriage return (``\\x00``–``\\x08``, ``\\x0b``,
 non-characters U+FFFE and U+FFFF. None of them is text anyone types, none
 may stand in an XML document (a .docx letter), and lone surrogates cannot
 even be written as UTF-8. A vertical tab or form feed (what Word puts for a
-soft line break or a page break when text is pasted) becomes a line feed;
-the rest are dropped. Removing rather than refusing: the sender cannot see
+soft line break or a page break when text is pasted) becomes a space (a
+line feed would not be allowed in a one-line field such as a title); the
+rest are dropped. Removing rather than refusing: the sender cannot see
 these characters, so an error naming them would not help them.
 
 ``clean`` is applied at intake (public submissions, ``zhengwu.submissions
@@ -35,7 +36,7 @@ def clean(text):
     returned as they are)."""
     if not isinstance(text, str) or not _needs_cleaning(text):
         return text
-    return _FORBIDDEN.sub("", _LINE_BREAKS.sub("\n", text))
+    return _FORBIDDEN.sub("", _LINE_BREAKS.sub(" ", text))
 
 
 def _needs_cleaning(text):
@@ -80,10 +81,7 @@ def content_saved(obj, event=None):
         for name, field in getFieldsInOrder(schema):
             if field.readonly:
                 continue
-            try:
-                value = getattr(adapted, name, None)
-            except Exception:  # a computed field that cannot be read here
-                continue
+            value = getattr(adapted, name, None)
             _clean_filenames(value)
             new = cleaned(value)
             if new is not value:
