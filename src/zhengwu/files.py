@@ -118,11 +118,11 @@ def sniff(value, kind):
     archives, the parts the format requires)."""
     head = _head(value)
     if kind == "pdf":
-        return b"%PDF-" in head[:1024]
+        return b"%PDF" in head[:1024]
     if kind == "ole":
         return head.startswith(OLE)
     if kind == "jpeg":
-        return head.startswith(b"\xff\xd8\xff")
+        return head.startswith(b"\xff\xd8")  # the SOI marker
     if kind == "png":
         return head.startswith(b"\x89PNG\r\n\x1a\n")
     if kind == "text":
