@@ -26,6 +26,8 @@ The whole body's upper bound is waitress's ``max_request_body_size``
 """
 
 from zExceptions import BadRequest
+from zhengwu import _
+from zhengwu.i18n import translated
 from zExceptions import HTTPRequestEntityTooLarge
 from zExceptions import MethodNotAllowed
 from zhengwu.security.settings import JSON_BODY_MAX_KILOBYTES
@@ -76,19 +78,21 @@ def process_inputs(self, *args, **kwargs):
 def check_start(request):
     method = (request.environ.get("REQUEST_METHOD") or "GET").upper()
     if method not in METHODS:
-        raise MethodNotAllowed(f"The method {method[:20]} is not allowed.")
+        raise MethodNotAllowed(
+            translated(_("The method ${method} is not allowed.", mapping={"method": method[:20]}))
+        )
     content_type = (request.environ.get("CONTENT_TYPE") or "").lower()
     if content_type.split(";")[0].strip() == "multipart/form-data" and not re.search(
         r";\s*boundary=\S", content_type
     ):
-        raise BadRequest("A multipart/form-data body needs a boundary.")
+        raise BadRequest(translated(_("A multipart/form-data body needs a boundary.")))
 
 
 def _length(request):
     try:
         return int(request.environ.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        raise BadRequest("The Content-Length header is not a number.") from None
+        raise BadRequest(translated(_("The Content-Length header is not a number."))) from None
 
 
 def _head(request, size=64):
@@ -150,11 +154,20 @@ def site_entered(site, event):
     limit = _limit(request, registry)
     if length > limit:
         raise RequestEntityTooLarge(
-            f"The request body is larger than the {limit // 1024} KB allowed."
+            translated(
+                _(
+                    "The request body is larger than the ${size} KB allowed.",
+                    mapping={"size": limit // 1024},
+                )
+            )
         )
     body = request.get("BODY") or b""
     if isinstance(body, str):
         body = body.encode("utf-8", "surrogatepass")
     most = setting("json_max_depth", JSON_MAX_DEPTH, registry)
     if body.count(b"[") + body.count(b"{") > most and depth(body) > most:
-        raise BadRequest(f"The JSON body nests deeper than {most} levels.")
+        raise BadRequest(
+            translated(
+                _("The JSON body nests deeper than ${depth} levels.", mapping={"depth": most})
+            )
+        )

@@ -8,6 +8,8 @@ patched package changes what is patched."""
 
 from plone.restapi.exceptions import DeserializationError
 from zExceptions import BadRequest
+from zhengwu import _
+from zhengwu.i18n import translated
 from zExceptions import NotFound
 import base64
 import json
@@ -40,7 +42,7 @@ def service_render(self):
     try:
         return self._old_render()
     except DeserializationError as error:
-        raise BadRequest(str(error) or "The request body is not a JSON object.") from None
+        raise BadRequest(translated(_("The request body must be a JSON object."))) from None
 
 
 def parse_query_param(self, idx_name, idx_query):
@@ -49,7 +51,9 @@ def parse_query_param(self, idx_name, idx_query):
     try:
         return self._old_parse_query_param(idx_name, idx_query)
     except (ValueError, TypeError):
-        raise BadRequest(f"{idx_name}: {str(idx_query)[:50]!r} is not a valid value.") from None
+        raise BadRequest(
+            translated(_("${name} has a value of the wrong type.", mapping={"name": idx_name}))
+        ) from None
 
 
 def batch_init(self, request, results):
@@ -58,7 +62,7 @@ def batch_init(self, request, results):
     try:
         self._old___init__(request, results)
     except AssertionError:
-        raise BadRequest("b_size must be a whole number of at least 1.") from None
+        raise BadRequest(translated(_("b_size must be a whole number of at least 1."))) from None
 
 
 def vocabulary_call(self):
@@ -77,7 +81,9 @@ def vocabulary_call(self):
         logger.info("@@getVocabulary refused %r: %s", request.get("QUERY_STRING"), error)
         request.response.setStatus(400)
         request.response.setHeader("Content-Type", "application/json; charset=utf-8")
-        return json.dumps({"error": "The query, batch or attributes cannot be read."})
+        return json.dumps(
+            {"error": translated(_("The query, batch or attributes cannot be read."))}
+        )
 
 
 CATALOG_VOCABULARIES = {"plone.app.vocabularies.Catalog"}
