@@ -26,10 +26,10 @@ The whole body's upper bound is waitress's ``max_request_body_size``
 """
 
 from zExceptions import BadRequest
-from zhengwu import _
-from zhengwu.i18n import translated
 from zExceptions import HTTPRequestEntityTooLarge
 from zExceptions import MethodNotAllowed
+from zhengwu import _
+from zhengwu.i18n import translated
 from zhengwu.security.settings import JSON_BODY_MAX_KILOBYTES
 from zhengwu.security.settings import JSON_MAX_DEPTH
 from zhengwu.security.settings import setting

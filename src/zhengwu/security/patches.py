@@ -8,9 +8,9 @@ patched package changes what is patched."""
 
 from plone.restapi.exceptions import DeserializationError
 from zExceptions import BadRequest
+from zExceptions import NotFound
 from zhengwu import _
 from zhengwu.i18n import translated
-from zExceptions import NotFound
 import base64
 import json
 import logging
@@ -41,7 +41,7 @@ def service_render(self):
     400, as the content endpoints already answer."""
     try:
         return self._old_render()
-    except DeserializationError as error:
+    except DeserializationError:
         raise BadRequest(translated(_("The request body must be a JSON object."))) from None
 
 
