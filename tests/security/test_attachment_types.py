@@ -171,3 +171,16 @@ def test_the_allowed_list_is_a_setting(portal):
     with pytest.raises(ValidationError):
         decide(PNG, "a.png")
     assert decide(PDF, "a.pdf") == "application/pdf"
+
+
+def test_a_submission_with_attachments_may_be_larger_than_a_plain_json_body(box):
+    """The JSON limit (2 MB without files) leaves a submission its
+    attachment allowance: two 1.5 MB PDFs (4 MB of base64) are accepted."""
+    big = PDF + b"%" + b"x" * (1_500_000) + b"\n"
+    response = submit(
+        box,
+        attachment(big, "a.pdf", "application/pdf"),
+        attachment(big, "b.pdf", "application/pdf"),
+    )
+    assert len(response.request.body) > 4_000_000
+    assert response.status_code == 201, response.text[:300]
