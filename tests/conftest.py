@@ -85,11 +85,15 @@ def set_clock():
 def fresh_limits():
     """Every test starts with fresh per-client limits: the server runs in
     this process and every request comes from 127.0.0.1."""
+    from zhengwu.review import lockout
+
     throttle.SUBMISSIONS.reset()
     throttle.LOOKUPS.reset()
+    lockout.reset()
     yield
     throttle.SUBMISSIONS.reset()
     throttle.LOOKUPS.reset()
+    lockout.reset()
 
 
 @pytest.fixture

@@ -93,3 +93,50 @@ def test_default_admin_password_is_warned_about(instance):
     result = zhengwu("create-site", env=env)
     assert result.returncode == 0, result.stderr
     assert "ADMIN_PASSWORD" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command, value, entry",
+    [
+        ("configure", "127.0.0.1, proxy.example.com", "'proxy.example.com'"),
+        ("start", "10.0.0.1/8", "10.0.0.0/8"),
+        ("serve", "::1 2001:db8::zz", "'2001:db8::zz'"),
+        ("configure", "*", "'*'"),
+    ],
+)
+def test_bad_trusted_proxies(instance, command, value, entry):
+    result = zhengwu(command, env=environment(instance, TRUSTED_PROXIES=value))
+    assert_one_sentence(result, "TRUSTED_PROXIES", entry)
+    assert not (instance / "etc" / "zope.conf").exists()
+
+
+def test_trusted_proxies_are_written_into_zope_conf(instance):
+    value = "127.0.0.1, 10.0.0.0/8\t::1 fd00::/8"
+    result = zhengwu("configure", env=environment(instance, TRUSTED_PROXIES=value))
+    assert result.returncode == 0, result.stderr
+    assert "127.0.0.1, 10.0.0.0/8, ::1, fd00::/8" in result.stdout
+    lines = [line.strip() for line in (instance / "etc" / "zope.conf").read_text().splitlines()]
+    # Zope's own directive takes exact addresses; the ranges go to Zhengwu
+    assert [line for line in lines if line.startswith("trusted-proxy")] == [
+        "trusted-proxy 127.0.0.1",
+        "trusted-proxy ::1",
+    ]
+    assert "ZHENGWU_TRUSTED_PROXIES 127.0.0.1 10.0.0.0/8 ::1 fd00::/8" in lines
+    # and ZConfig reads what was written
+    from Zope2.Startup.options import ZopeWSGIOptions
+
+    root = ZopeWSGIOptions(str(instance / "etc" / "zope.conf"))().configroot
+    assert root.trusted_proxies == ["127.0.0.1", "::1"]
+    assert root.environment["ZHENGWU_TRUSTED_PROXIES"] == "127.0.0.1 10.0.0.0/8 ::1 fd00::/8"
+    # without the setting, no proxy is trusted
+    result = zhengwu("configure", env=environment(instance))
+    assert result.returncode == 0, result.stderr
+    root = ZopeWSGIOptions(str(instance / "etc" / "zope.conf"))().configroot
+    assert not root.trusted_proxies
+    assert root.environment["ZHENGWU_TRUSTED_PROXIES"] == ""
+
+
+def test_serve_refuses_trusted_proxies_it_was_not_configured_with(instance):
+    assert zhengwu("configure", env=environment(instance)).returncode == 0
+    result = zhengwu("serve", env=environment(instance, TRUSTED_PROXIES="127.0.0.1"))
+    assert_one_sentence(result, "TRUSTED_PROXIES='127.0.0.1'", "zhengwu configure")

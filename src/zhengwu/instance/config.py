@@ -4,12 +4,15 @@
 used is decided by a single setting, ``ZHENGWU_DSN``: unset means ZODB
 FileStorage under ``instance/var/``, a libpq DSN means RelStorage on
 PostgreSQL (history-free, blobs in the database, a local blob cache).
+``TRUSTED_PROXIES`` names the proxies whose ``X-Forwarded-For`` is believed
+(zhengwu.clients).
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 from psycopg2.extensions import make_dsn
 from psycopg2.extensions import parse_dsn
+from zhengwu import clients
 import errno
 import hashlib
 import os
@@ -32,11 +35,22 @@ class Instance:
     # An existing zope.conf (e.g. buildout's parts/instance/etc/zope.conf)
     # instead of the one written from the templates.
     conf: Path | None = None
+    # TRUSTED_PROXIES as given; None when the environment does not set it.
+    trusted_proxies: str | None = None
 
     @classmethod
     def from_environment(cls, home=None):
         home = Path(home or os.environ.get("ZHENGWU_INSTANCE") or "instance").resolve()
-        return cls(home=home, dsn=os.environ.get("ZHENGWU_DSN", "").strip())
+        return cls(
+            home=home,
+            dsn=os.environ.get("ZHENGWU_DSN", "").strip(),
+            trusted_proxies=os.environ.get("TRUSTED_PROXIES"),
+        )
+
+    def proxy_networks(self):
+        """The networks of TRUSTED_PROXIES; ConfigurationError naming the
+        bad entry."""
+        return trusted_proxy_networks(self.trusted_proxies or "")
 
     @property
     def storage(self):
@@ -77,15 +91,68 @@ class Instance:
         if self.dsn:
             self.blob_cache.mkdir(parents=True, exist_ok=True)
         # {{name}} markers, since ZConfig itself uses $NAME.
+        networks = self.proxy_networks()
         text = self.template()
         for name, value in (
             ("instance", str(self.home)),
             ("dsn", self.dsn),
             ("blob_cache", str(self.blob_cache)),
+            ("trusted_proxies", clients.format_networks(networks)),
         ):
             text = text.replace("{{%s}}" % name, _zconfig_escape(value))
+        directives = [f"trusted-proxy {a}" for a in clients.exact_addresses(networks)]
+        text = text.replace(
+            "{{trusted_proxy_directives}}",
+            "\n".join(directives) or "# (none: TRUSTED_PROXIES is empty)",
+        )
         self.zope_conf.write_text(text, encoding="utf-8")
         return self.zope_conf
+
+    def configured_trusted_proxies(self):
+        """The ZHENGWU_TRUSTED_PROXIES line of the written zope.conf (None
+        when there is no zope.conf or it has none)."""
+        if not self.zope_conf.exists():
+            return None
+        for line in self.zope_conf.read_text(encoding="utf-8").splitlines():
+            name, _, value = line.strip().partition(" ")
+            if name == clients.ENVIRONMENT:
+                return value.strip().replace("$$", "$")
+        return None
+
+    def check_trusted_proxies_written(self):
+        """For `zhengwu serve`: TRUSTED_PROXIES, when set, must be what
+        zope.conf was written with (the server reads zope.conf)."""
+        networks = self.proxy_networks()
+        if self.trusted_proxies is None:
+            return
+        if not self.zope_conf.exists():
+            return  # nothing written yet: serving fails on its own
+        # A zope.conf without the line (written before TRUSTED_PROXIES
+        # existed) trusts no proxy.
+        written = self.configured_trusted_proxies() or ""
+        wanted = clients.format_networks(networks)
+        try:
+            have = clients.format_networks(clients.parse_networks(written))
+        except ValueError as error:
+            raise ConfigurationError(
+                f"{self.zope_conf}: {clients.ENVIRONMENT}: {error}; run `zhengwu configure`."
+            ) from None
+        if have != wanted:
+            raise ConfigurationError(
+                f"TRUSTED_PROXIES={self.trusted_proxies!r} is not what {self.zope_conf} "
+                f"was written with ({written or 'none'!r}): run `zhengwu configure` "
+                "(`make serve` does) before serving."
+            )
+
+
+def trusted_proxy_networks(value):
+    try:
+        return clients.parse_networks(value)
+    except ValueError as error:
+        raise ConfigurationError(
+            f"TRUSTED_PROXIES: {error}; give addresses or CIDR ranges separated by "
+            "commas or spaces, e.g. TRUSTED_PROXIES='127.0.0.1 10.0.0.0/8 ::1'."
+        ) from None
 
 
 def _zconfig_escape(value):
