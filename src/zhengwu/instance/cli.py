@@ -20,6 +20,7 @@ from zhengwu.instance.config import check_port
 from zhengwu.instance.config import ConfigurationError
 from zhengwu.instance.config import DatabaseInUse
 from zhengwu.instance.config import Instance
+from zhengwu.instance.logs import use_beijing_time
 import argparse
 import os
 import shutil
@@ -203,6 +204,9 @@ def main(argv=None):
         help="supervise: send the weekly summary today, whatever the weekday",
     )
     args = parser.parse_args(argv)
+    # Every command, and the server it becomes, in Beijing time from its
+    # first log line (docs/operations.md, "Logs").
+    use_beijing_time()
 
     instance = Instance.from_environment(args.instance)
     if args.zope_conf:

@@ -153,7 +153,10 @@ class QuietReconnects(logging.Filter):
             return OUTAGES.relstorage_warnings <= self.KEEP
 
 
-RELSTORAGE_LOGGERS = ("relstorage.adapters.connections", "relstorage.adapters.postgresql.connmanager")
+RELSTORAGE_LOGGERS = (
+    "relstorage.adapters.connections",
+    "relstorage.adapters.postgresql.connmanager",
+)
 
 
 class OutageMiddleware:
