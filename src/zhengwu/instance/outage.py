@@ -80,8 +80,22 @@ def _disconnected(error):
         return False
     if not any(base.__name__ in DISCONNECTED for base in kind.__mro__):
         return False
-    code = getattr(error, "pgcode", None) or getattr(error, "sqlstate", None)
+    code = (
+        getattr(error, "pgcode", None) or getattr(error, "sqlstate", None) or _class_sqlstate(kind)
+    )
     return not code or code.startswith(OUTAGE_SQLSTATES)
+
+
+def _class_sqlstate(kind):
+    """The SQLSTATE psycopg2 made ``kind`` for (``psycopg2.errors``), if any."""
+    try:
+        from psycopg2._psycopg import sqlstate_errors
+    except ImportError:
+        return None
+    for code, cls in sqlstate_errors.items():
+        if cls is kind:
+            return code
+    return None
 
 
 class Outages:
