@@ -55,8 +55,8 @@ test: install  ## run every test (unit, integration, storage on FileStorage and 
 test-quick: install  ## unit, integration and REST tests: no browser, storage or packaging tests
 	$(BIN)/pytest -m "not slow"
 
-test-storage: install  ## only the storage tests
-	$(BIN)/pytest tests/storage
+test-storage: install  ## only the storage and fault tests (real processes, PostgreSQL, HAProxy)
+	$(BIN)/pytest tests/storage tests/faults
 
 test-browser: install  ## only the browser tests (Playwright with /usr/bin/chromium)
 	$(BIN)/pytest tests/browser

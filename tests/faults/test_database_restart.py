@@ -35,7 +35,7 @@ def chinese(message):
 
 def test_postgresql_restarted_under_load(tmp_path):
     instance = make_instance(tmp_path / "instance")
-    with PrivateCluster(tmp_path / "pg") as cluster:
+    with PrivateCluster() as cluster:
         dsn = pg_dsn("zhengwu_faults", cluster.admin_dsn)  # created by `zhengwu start`
         with Server(instance, dsn, command="start") as first:
             second = Server(instance, dsn, command="serve", wait=False)
@@ -67,20 +67,22 @@ def test_postgresql_restarted_under_load(tmp_path):
     unavailable = [a for a in answers if a.status == 503]
     others = [a for a in answers if a.status not in (201, 503)]
     back = min(a.received for a in answers if a.status == 201 and a.sent > started)
+    last = max(a.received for a in unavailable) if unavailable else stopped
     report = (
         f"PostgreSQL down {started - stopped:.1f} s under 20 clients: {len(answers)} requests, "
         f"{len(crowd.acknowledged())} acknowledged, {len(unavailable)} answered 503 from "
-        f"{min(a.received for a in unavailable) - stopped:+.1f} s to "
-        f"{max(a.received for a in unavailable) - stopped:+.1f} s after the stop, "
+        f"{min([a.received for a in unavailable] or [stopped]) - stopped:+.1f} s to "
+        f"{last - stopped:+.1f} s after the stop, "
         f"other failures {Counter(a.status for a in others)}, first 201 "
         f"{back - started:.1f} s after PostgreSQL started again, {len(stored)} stored"
     )
     print(report)
     # a clear 503 while it was down: the REST error shape, with Retry-After
     assert unavailable, report
-    for answer in unavailable:
-        assert answer.error["type"] == "ServiceUnavailable", answer
+    for answer in unavailable:  # the processes' own, not the balancer's
+        assert answer.error and answer.error["type"] == "ServiceUnavailable", answer
         assert answer.retry_after == "10", answer
+        assert stopped <= answer.received, answer
     # no traceback, no bare 500 from waitress, no proxy error
     assert not others, report
     assert_acknowledged_stored_once(crowd, stored)
@@ -99,7 +101,7 @@ def test_postgresql_restarted_under_load(tmp_path):
     # in the access log, and logged once per process for the outage
     log = instance / "var" / "log"
     access = (log / "access.log").read_text(encoding="utf-8")
-    assert '/@petitions HTTP/1.1" 503' in access
+    assert 'petitions HTTP/1.1" 503' in access  # @ is written %40
     event = (log / "event.log").read_text(encoding="utf-8")
     assert 1 <= event.count("The database cannot be reached") <= 2
     assert 1 <= event.count("The database answers again") <= 2

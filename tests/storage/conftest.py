@@ -8,9 +8,10 @@ the reason — except under CI (CI=true), where they must run and fail instead.
 The fault tests (tests/faults) use the same helpers, and a few more: a
 server killed with SIGKILL and started again on its port (``Server.kill``,
 ``Server.restart``), a PostgreSQL cluster of their own that they can stop
-(``PrivateCluster``), a script run inside the instance (``zconsole``).
+(``PrivateCluster``).
 
 ``ZHENGWU_TEST_PORTS`` (``9600-9699``) keeps the servers' ports in a range;
+``ZHENGWU_TEST_PG_PORTS`` those of the private PostgreSQL clusters;
 ``ZHENGWU_TEST_DB_PREFIX`` names the temporary databases (``zhengwu_test_``).
 """
 
@@ -25,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 
@@ -98,9 +100,9 @@ def temporary_database(admin_dsn=None):
 _handed_out = set()
 
 
-def free_port():
-    """A free port: any, or one of ``ZHENGWU_TEST_PORTS`` (``low-high``)."""
-    wanted = os.environ.get("ZHENGWU_TEST_PORTS", "")
+def free_port(setting="ZHENGWU_TEST_PORTS"):
+    """A free port: any, or one of the range ``setting`` names (``low-high``)."""
+    wanted = os.environ.get(setting, "")
     if not wanted:
         with socket.socket() as sock:
             sock.bind(("localhost", 0))
@@ -117,7 +119,7 @@ def free_port():
                 continue
         _handed_out.add(port)  # not twice in one run: a killed server's port is reused on purpose
         return port
-    raise RuntimeError(f"no free port in ZHENGWU_TEST_PORTS={wanted}")
+    raise RuntimeError(f"no free port in {setting}={wanted}")
 
 
 def make_instance(path):
@@ -147,19 +149,6 @@ def zhengwu(*args, env, timeout=300):
     """Run the zhengwu command line; return the CompletedProcess."""
     return subprocess.run(
         [*ZHENGWU, *args], env=env, capture_output=True, text=True, timeout=timeout
-    )
-
-
-def zconsole(instance, script, *args, env, timeout=300):
-    """Run ``script`` inside the instance (``zconsole run``: ``app`` is the
-    Zope root); the CompletedProcess. FileStorage: no server may be running."""
-    zconsole = Path(sys.executable).parent / "zconsole"
-    return subprocess.run(
-        [str(zconsole), "run", str(instance / "etc" / "zope.conf"), str(script), *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
     )
 
 
@@ -253,7 +242,7 @@ class PrivateCluster:
     and start (trust authentication, user postgres). As root, the server
     runs as the system user ``postgres`` (PostgreSQL refuses to run as root)."""
 
-    def __init__(self, folder, port=None):
+    def __init__(self, port=None):
         bindir = postgres_bindir()
         if bindir is None:
             reason = "PostgreSQL's initdb and pg_ctl are not installed"
@@ -261,9 +250,11 @@ class PrivateCluster:
                 pytest.fail(reason)
             pytest.skip(reason)
         self.bindir = bindir
-        self.folder = Path(folder)
+        # Not under pytest's tmp_path: its parents are closed to the
+        # ``postgres`` user; a short path also keeps the socket's under 107 bytes.
+        self.folder = Path(tempfile.mkdtemp(prefix="zhengwu-pg-"))
         self.data = self.folder / "data"
-        self.port = port or free_port()
+        self.port = port or free_port("ZHENGWU_TEST_PG_PORTS")
         self.admin_dsn = f"host=127.0.0.1 port={self.port} dbname=postgres user=postgres"
         self.folder.mkdir(parents=True, exist_ok=True)
         self.as_user = []
