@@ -17,6 +17,7 @@ from collections import Counter
 from pathlib import Path
 from zhengwu.instance.outage import MESSAGE
 import gettext
+import html
 import requests
 import time
 
@@ -90,7 +91,7 @@ def test_postgresql_restarted_under_load(tmp_path):
     assert page.status_code == 503 and page.headers["Retry-After"] == "10"
     assert page.headers["Content-Type"].startswith("text/html")
     assert '<html lang="zh-CN">' in page.text
-    assert chinese(MESSAGE) in page.text
+    assert html.escape(chinese(MESSAGE)) in page.text
     assert rest.status_code == 503
     assert rest.json() == {
         "error": {
