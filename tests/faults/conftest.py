@@ -10,6 +10,7 @@ from ..storage.conftest import ADMIN_PASSWORD
 from ..storage.conftest import free_port
 from pathlib import Path
 import dataclasses
+import json
 import os
 import pytest
 import requests
@@ -137,7 +138,7 @@ class Crowd:
             sent = time.monotonic()
             try:
                 response = session.post(
-                    self.url, json=dict(MESSAGE, title=title), headers=JSON, timeout=120
+                    self.url, json=dict(MESSAGE, title=title), headers=JSON, timeout=360
                 )
             except requests.RequestException:
                 answer = Answer(client, title, sent, time.monotonic(), None)
@@ -164,6 +165,12 @@ class Crowd:
                 time.sleep(0.25)  # an error: a citizen waits a moment before the next try
             elif self.pause:
                 time.sleep(self.pause)
+
+    def dump(self, path):
+        """Every answer, as JSON lines (for the record of a failed run)."""
+        with open(path, "w", encoding="utf-8") as out:
+            for answer in self.answers:
+                out.write(json.dumps(dataclasses.asdict(answer), ensure_ascii=False) + "\n")
 
     def acknowledged(self):
         with self.lock:
