@@ -146,3 +146,19 @@ def test_other_errors_are_left_to_zope_and_waitress():
 
     answer, body = call(server_error)
     assert (answer.status, body) == ("500 Internal Server Error", b"error")
+
+
+def test_the_storage_s_own_warnings_are_cut_during_an_outage():
+    quiet = outage.QuietReconnects()
+
+    def record(level=logging.WARNING):
+        return logging.LogRecord("ZODB.DB", level, __file__, 1, "DB.open() has 9", None, None)
+
+    outage.OUTAGES.since = None
+    assert all(quiet.filter(record()) for _ in range(5))  # no outage: all kept
+    outage.OUTAGES.failed(refused())
+    kept = [quiet.filter(record()) for _ in range(5)]
+    assert kept == [True, True, False, False, False]
+    assert quiet.filter(record(logging.INFO))
+    outage.OUTAGES.served()
+    assert quiet.filter(record())

@@ -27,7 +27,7 @@ asks for JSON, otherwise a small self-contained HTML page; the message is
 translated (domain ``zhengwu``, Chinese unless the browser prefers English).
 The event log gets one line when an outage begins and one when the database
 answers again (with its length and how many requests were refused);
-RelStorage's own reconnect warnings are let through once per outage.
+RelStorage's and ZODB's own warnings are let through twice per outage.
 RelStorage reconnects by itself on the next request once PostgreSQL is back:
 nothing needs restarting.
 """
@@ -105,7 +105,6 @@ class Outages:
         self.lock = threading.Lock()
         self.since = None  # monotonic start of the current outage
         self.refused = 0
-        self.relstorage_warnings = 0
 
     @property
     def ongoing(self):
@@ -118,7 +117,6 @@ class Outages:
                 return
             self.since = time.monotonic()
             self.refused = 1
-            self.relstorage_warnings = 0
         logger.error(
             "The database cannot be reached (%s: %s): answering 503 until it is back.",
             type(error).__name__,
@@ -153,23 +151,37 @@ def remember_failure(event):
 
 
 class QuietReconnects(logging.Filter):
-    """RelStorage logs a warning and a traceback for every request that finds
-    the database gone: during an outage the first few are kept, the rest
-    dropped (the middleware logs the outage)."""
+    """During an outage every request that finds the database gone makes
+    RelStorage log a reconnect warning with a traceback, ZODB a failed load
+    and — the connection whose opening failed is dropped, not pooled, until
+    the garbage collector takes it — a "DB.open() has N open connections"
+    warning: the first few of each logger are kept, the rest dropped (the
+    middleware logs the outage, its end, its length and the refused count)."""
 
     KEEP = 2
 
+    def __init__(self):
+        super().__init__()
+        self.outage = None
+        self.count = 0
+
     def filter(self, record):
-        if not OUTAGES.ongoing or record.levelno < logging.WARNING:
+        since = OUTAGES.since
+        if since is None or record.levelno < logging.WARNING:
             return True
         with OUTAGES.lock:
-            OUTAGES.relstorage_warnings += 1
-            return OUTAGES.relstorage_warnings <= self.KEEP
+            if self.outage != since:
+                self.outage, self.count = since, 0
+            self.count += 1
+            return self.count <= self.KEEP
 
 
-RELSTORAGE_LOGGERS = (
+NOISY_LOGGERS = (
     "relstorage.adapters.connections",
     "relstorage.adapters.postgresql.connmanager",
+    "relstorage.adapters.locker",
+    "ZODB.Connection",
+    "ZODB.DB",
 )
 
 
@@ -291,7 +303,7 @@ def filter_factory(global_conf, retry_after=RETRY_AFTER, **local_conf):
     from ZPublisher.interfaces import IPubBeforeAbort
 
     provideHandler(remember_failure, (IPubBeforeAbort,))
-    for name in RELSTORAGE_LOGGERS:
+    for name in NOISY_LOGGERS:
         logging.getLogger(name).addFilter(QuietReconnects())
 
     def make(app):
