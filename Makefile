@@ -95,8 +95,8 @@ test: install-dev  ## run every test (unit, integration, storage on FileStorage 
 test-quick: install-dev  ## unit, integration and REST tests: no browser, storage or packaging tests
 	$(BIN)/pytest -m "not slow"
 
-test-storage: install-dev  ## only the storage tests
-	$(BIN)/pytest tests/storage
+test-storage: install-dev  ## only the storage and fault tests (real processes, PostgreSQL, HAProxy)
+	$(BIN)/pytest tests/storage tests/faults
 
 test-browser: install-dev  ## only the browser tests (Playwright with /usr/bin/chromium)
 	$(BIN)/pytest tests/browser

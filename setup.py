@@ -115,5 +115,8 @@ setup(
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
         "console_scripts": ["zhengwu = zhengwu.instance.cli:main"],
+        # `egg:zhengwu#outage` in a PasteDeploy pipeline (buildout.cfg):
+        # a database outage answers 503 (zhengwu.instance.outage)
+        "paste.filter_factory": ["outage = zhengwu.instance.outage:filter_factory"],
     },
 )

@@ -58,7 +58,12 @@ def pytest_configure(config):
 
 # The folders whose tests start processes, browsers or builds: marked, so that
 # `pytest -m "not slow"` (make test-quick) leaves them out.
-SLOW_FOLDERS = {"browser": "browser", "storage": "storage", "packaging": "slow"}
+SLOW_FOLDERS = {
+    "browser": "browser",
+    "storage": "storage",
+    "faults": "storage",
+    "packaging": "slow",
+}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -6,6 +6,8 @@ from .conftest import make_instance
 from .conftest import pg_dsn
 from .conftest import require_postgres
 from .conftest import zhengwu
+from psycopg2.extensions import make_dsn
+from psycopg2.extensions import parse_dsn
 import pytest
 import socket
 import uuid
@@ -28,18 +30,52 @@ def instance(tmp_path):
 def test_unreachable_dsn(instance):
     dsn = "host=127.0.0.1 port=1 dbname=zhengwu connect_timeout=3"
     result = zhengwu("configure", env=environment(instance, dsn))
-    assert_one_sentence(result, "Cannot connect to PostgreSQL", "ZHENGWU_DSN")
+    assert_one_sentence(
+        result, "Nothing accepts PostgreSQL connections at 127.0.0.1 port 1", "start PostgreSQL"
+    )
 
 
 def test_malformed_dsn(instance):
     result = zhengwu("configure", env=environment(instance, "host=127.0.0.1 dbname"))
-    assert_one_sentence(result, "not a valid PostgreSQL connection string")
+    assert_one_sentence(result, "not a valid PostgreSQL connection string", "dbname=")
 
 
 def test_unknown_host(instance):
     dsn = "host=no-such-host.invalid dbname=zhengwu connect_timeout=3"
     result = zhengwu("configure", env=environment(instance, dsn))
-    assert_one_sentence(result, "Cannot connect to PostgreSQL")
+    assert_one_sentence(result, "'no-such-host.invalid'", "cannot be resolved", "host=")
+
+
+def test_unknown_role_is_not_a_missing_database(instance):
+    require_postgres()
+    role = f"zhengwu_test_nobody_{uuid.uuid4().hex[:8]}"
+    dsn = make_dsn(**dict(parse_dsn(pg_dsn("zhengwu_no_such_db")), user=role))
+    result = zhengwu("configure", env=environment(instance, dsn))
+    assert_one_sentence(result, f"refuses the user {role!r}", "does not exist", "createuser")
+    assert "no database" not in result.stderr
+
+
+def test_password_is_not_shown(instance):
+    dsn = "host=127.0.0.1 port=1 dbname=zhengwu user=u password=top-secret-1 connect_timeout=3"
+    result = zhengwu("configure", env=environment(instance, dsn))
+    assert_one_sentence(result, "Nothing accepts PostgreSQL connections", "password=***")
+    assert "top-secret-1" not in result.stderr
+
+
+def test_missing_database_that_may_not_be_created(instance):
+    require_postgres()
+    role = f"zhengwu_test_nocreate_{uuid.uuid4().hex[:8]}"
+    name = f"zhengwu_new_{uuid.uuid4().hex[:8]}"
+    _admin_sql(f'CREATE ROLE "{role}" LOGIN NOCREATEDB')
+    try:
+        dsn = make_dsn(**dict(parse_dsn(pg_dsn(name)), user=role))
+        result = zhengwu("configure", env=environment(instance, dsn))
+        assert_one_sentence(
+            result, f"no database {name!r}", f"{role!r} may not create", f"createdb -O {role}"
+        )
+    finally:
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        _admin_sql(f'DROP ROLE IF EXISTS "{role}"')
 
 
 def test_missing_database_is_created(instance):

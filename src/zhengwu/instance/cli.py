@@ -30,6 +30,7 @@ from zhengwu.instance.config import check_port
 from zhengwu.instance.config import ConfigurationError
 from zhengwu.instance.config import DatabaseInUse
 from zhengwu.instance.config import Instance
+from zhengwu.instance.logs import use_beijing_time
 import argparse
 import os
 import shutil
@@ -238,6 +239,9 @@ def main(argv=None):
         help="restore: replace the data there is (FileStorage: kept beside; RelStorage: dropped)",
     )
     args = parser.parse_args(argv)
+    # Every command, and the server it becomes, in Beijing time from its
+    # first log line (docs/operations.md, "Logs").
+    use_beijing_time()
 
     instance = Instance.from_environment(args.instance)
     if args.zope_conf:

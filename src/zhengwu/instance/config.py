@@ -17,6 +17,7 @@ import errno
 import hashlib
 import os
 import psycopg2
+import re
 import socket
 
 
@@ -163,27 +164,30 @@ def _zconfig_escape(value):
 def check_dsn(dsn, create=True):
     """Connect to PostgreSQL; create the database if it is missing.
 
-    Raises ConfigurationError with one readable sentence otherwise.
+    Raises ConfigurationError with one sentence naming the fix otherwise: a
+    malformed DSN, a server that cannot be reached (unknown host, nothing
+    listening, no answer), a user the server refuses (unknown role, wrong
+    password, no pg_hba.conf entry), a missing database this user may not
+    create. The DSN is shown without its password.
     """
     try:
         params = parse_dsn(dsn)
     except psycopg2.ProgrammingError as error:
         raise ConfigurationError(
-            f"ZHENGWU_DSN={dsn!r} is not a valid PostgreSQL connection string "
-            f"({_first_line(error)})."
+            f"ZHENGWU_DSN={_shown(dsn)!r} is not a valid PostgreSQL connection string "
+            f"({_first_line(error)}): write it as "
+            "'host=… port=… dbname=… user=…' or 'postgresql://user@host:port/dbname'."
         ) from None
     params.setdefault("connect_timeout", "5")
     try:
         psycopg2.connect(make_dsn(**params)).close()
         return False
     except psycopg2.OperationalError as error:
-        message = _first_line(error)
-        database = params.get("dbname")
-        if not (create and database and "does not exist" in message):
-            raise ConfigurationError(
-                f"Cannot connect to PostgreSQL with ZHENGWU_DSN={dsn!r}: {message}."
-            ) from None
+        problem = dsn_problem(error, params)
+        if not (create and problem == "database"):
+            raise ConfigurationError(_explain(problem, error, params, dsn)) from None
     # The server answers but the database is missing: create it.
+    database = params["dbname"]
     admin = dict(params, dbname="postgres")
     try:
         connection = psycopg2.connect(make_dsn(**admin))
@@ -192,11 +196,97 @@ def check_dsn(dsn, create=True):
             cursor.execute(f'CREATE DATABASE "{database}"')
         connection.close()
     except psycopg2.Error as error:
+        user = params.get("user") or "the connecting user"
+        if getattr(error, "pgcode", None) == "42501" or "permission denied" in str(error):
+            raise ConfigurationError(
+                f"PostgreSQL has no database {database!r} and {user!r} may not create "
+                f"one: create it as a PostgreSQL superuser (createdb -O {params.get('user') or 'USER'} "
+                f"{database}) or grant that role CREATEDB."
+            ) from None
         raise ConfigurationError(
             f"PostgreSQL has no database {database!r} and it could not be "
-            f"created ({_first_line(error)}); create it or fix ZHENGWU_DSN."
+            f"created ({_first_line(error)}): create it (createdb {database}) or fix ZHENGWU_DSN."
         ) from None
     return True
+
+
+def dsn_problem(error, params):
+    """What a failed connection says: ``host`` (unknown host name),
+    ``refused`` (nothing listens there), ``timeout`` (no answer),
+    ``authentication`` (the server refuses the user), ``database`` (the
+    database named in the DSN does not exist), or ``other``."""
+    text = str(error)
+    database = params.get("dbname")
+    if "could not translate host name" in text:
+        return "host"
+    if "Connection refused" in text or "No such file or directory" in text:
+        return "refused"
+    if "timeout expired" in text or "timed out" in text or "No route to host" in text:
+        return "timeout"
+    if re.search(r'role ".*" does not exist', text) or any(
+        phrase in text
+        for phrase in (
+            "authentication failed",
+            "no pg_hba.conf entry",
+            "password is required",
+            "no password supplied",
+        )
+    ):
+        return "authentication"
+    if database and f'database "{database}" does not exist' in text:
+        return "database"
+    return "other"
+
+
+def _explain(problem, error, params, dsn):
+    host = params.get("host") or "the local socket"
+    port = params.get("port") or "5432"
+    user = params.get("user") or "the current system user"
+    shown = _shown(dsn)
+    if problem == "host":
+        return (
+            f"The PostgreSQL host {host!r} of ZHENGWU_DSN cannot be resolved: "
+            "fix host= in ZHENGWU_DSN or the machine's name resolution."
+        )
+    if problem == "refused":
+        return (
+            f"Nothing accepts PostgreSQL connections at {host} port {port} (ZHENGWU_DSN="
+            f"{shown!r}): start PostgreSQL there or fix host= and port= in ZHENGWU_DSN."
+        )
+    if problem == "timeout":
+        return (
+            f"PostgreSQL at {host} port {port} does not answer (ZHENGWU_DSN={shown!r}): "
+            "check that the host is up and that no firewall blocks the port."
+        )
+    if problem == "authentication":
+        detail = _first_line(error).split("failed:")[-1].replace("FATAL:", "").strip()
+        if "does not exist" in detail:
+            fix = f"create the role (createuser {user}) or fix user= in ZHENGWU_DSN"
+        elif "pg_hba.conf" in detail:
+            fix = "allow this user and address in the server's pg_hba.conf, or fix user= in ZHENGWU_DSN"
+        else:
+            fix = "fix password= in ZHENGWU_DSN (or the user's ~/.pgpass)"
+        return f"PostgreSQL at {host} port {port} refuses the user {user!r} ({detail}): {fix}."
+    if problem == "database":
+        return (
+            f"PostgreSQL has no database {params.get('dbname')!r}: create it "
+            f"(createdb {params.get('dbname')}) or fix dbname= in ZHENGWU_DSN."
+        )
+    return f"Cannot connect to PostgreSQL with ZHENGWU_DSN={shown!r}: {_first_line(error)}."
+
+
+def _shown(dsn):
+    """The DSN without its password, to be printed."""
+    try:
+        params = parse_dsn(dsn)
+    except psycopg2.ProgrammingError:
+        return re.sub(
+            r"(password\s*=\s*)(\S+)", r"\1***", re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", dsn)
+        )
+    if "password" in params:
+        params["password"] = "***"  # noqa: S105
+        return make_dsn(**params)
+    return dsn
 
 
 def check_port(host, port):
