@@ -3,12 +3,8 @@ started by `python -m zhengwu.instance.stack up` (what `make prod` runs) with
 ports from the test range, a temporary database and DEMO=0; taken down by
 `... down` (`make prod-stop`).
 
-Until the caching rules of zhengwu:default exist (the `caching` branch of
-issue 16), the module's fixture sets plone.app.caching's rules itself, over
-REST as the administrator — see ``CACHING_RULES``: caching on,
-plone.content.itemView, plone.content.folderView and plone.content.dynamic
-(the REST API's GET) → plone.app.caching.moderateCaching, s-maxage 3600,
-no RAM cache. It sets them only when the site has no rule yet.
+The caching rules are zhengwu:default's own (plone.app.caching, set up by
+the site profile); `make prod` points purging at Varnish (CACHING_PROXIES).
 """
 
 from .conftest import free_ports
@@ -19,8 +15,11 @@ from .conftest import require_postgres
 from .conftest import require_programs
 from .conftest import stack_database
 from .conftest import StackRun
+from concurrent.futures import ThreadPoolExecutor
 from tests.helpers import body
 from tests.storage.conftest import ADMIN_PASSWORD
+import http.client
+import json
 import os
 import pytest
 import requests
@@ -32,16 +31,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.storage]
 
 ADMIN = ("admin", ADMIN_PASSWORD)
 JSON = {"Accept": "application/json"}
-CACHING_RULES = {
-    "plone.caching.interfaces.ICacheSettings.enabled": True,
-    "plone.caching.interfaces.ICacheSettings.operationMapping": {
-        "plone.content.itemView": "plone.app.caching.moderateCaching",
-        "plone.content.folderView": "plone.app.caching.moderateCaching",
-        "plone.content.dynamic": "plone.app.caching.moderateCaching",
-    },
-    "plone.app.caching.moderateCaching.smaxage": 3600,
-    "plone.app.caching.moderateCaching.ramCache": False,
-}
 
 
 def zope_url(stack, n=0):
@@ -54,22 +43,6 @@ def registry(stack, name):
     )
     assert response.status_code == 200, response.text
     return response.json()
-
-
-def set_caching_rules(stack):
-    """The rules the caching branch will ship, unless the site has rules."""
-    mapping = registry(stack, "plone.caching.interfaces.ICacheSettings.operationMapping")
-    if registry(stack, "plone.caching.interfaces.ICacheSettings.enabled") and mapping:
-        return False
-    response = requests.patch(
-        f"{zope_url(stack)}/Plone/@registry",
-        json=CACHING_RULES,
-        headers=JSON,
-        auth=ADMIN,
-        timeout=60,
-    )
-    assert response.status_code == 204, response.text
-    return True
 
 
 def add_published_folder(stack, container, folder_id, title):
@@ -101,7 +74,7 @@ def stack(tmp_path_factory):
             result = run.run("up")
             assert result.returncode == 0, result.stdout + result.stderr
             run.up_output = result.stdout
-            run.set_rules = set_caching_rules(run)
+            assert registry(run, "plone.caching.interfaces.ICacheSettings.enabled") is True
             run.page = add_published_folder(run, "zh-cn", "notices", "通知公告")
             yield run
         finally:
@@ -198,6 +171,58 @@ def test_publication_purges_the_listing(stack):
     while "关于春节放假的通知" not in body(get(stack, stack.page)):
         assert time.monotonic() < deadline, "the listing was not purged on publication"
         time.sleep(0.5)
+
+
+def post_from(stack, source, path, data, headers):
+    """A POST through Varnish from the client address ``source``."""
+    connection = http.client.HTTPConnection(
+        "localhost", stack.prod_port, timeout=120, source_address=(source, 0)
+    )
+    try:
+        connection.request("POST", path, body=json.dumps(data), headers=headers)
+        response = connection.getresponse()
+        return response.status, json.loads(response.read() or b"{}")
+    finally:
+        connection.close()
+
+
+def test_thirty_citizens_through_the_proxy_each_have_their_own_quota(stack):
+    """Varnish and HAProxy name the client in X-Forwarded-For; `make prod`
+    trusts them, so 30 citizens from 30 addresses each get the per-client
+    limit (5 per 10 minutes) instead of sharing one."""
+    from tests.faults.conftest import BOX
+    from tests.faults.conftest import census
+    from tests.faults.conftest import setup_mailbox
+    from tests.petitions.helpers import MESSAGE
+
+    setup_mailbox(zope_url(stack), per_client_limit=None)
+    headers = {**JSON, "Content-Type": "application/json"}
+    citizens = [f"127.0.0.{n}" for n in range(2, 32)]
+
+    def two_messages(source):
+        return [
+            post_from(
+                stack, source, f"{BOX}/@petitions", dict(MESSAGE, title=f"{source}-{n}"), headers
+            )
+            for n in range(2)
+        ]
+
+    with ThreadPoolExecutor(max_workers=30) as pool:
+        answers = [a for pair in pool.map(two_messages, citizens) for a in pair]
+    assert [status for status, _ in answers] == [201] * 60, answers
+    numbers = [data["tracking_number"] for _, data in answers]
+    # the limit still holds per citizen: three more from one of them, then 429
+    more = [
+        post_from(
+            stack, citizens[0], f"{BOX}/@petitions", dict(MESSAGE, title=f"more-{n}"), headers
+        )
+        for n in range(4)
+    ]
+    assert [status for status, _ in more] == [201, 201, 201, 429]
+    numbers += [data["tracking_number"] for status, data in more if status == 201]
+    stored = census(zope_url(stack))
+    assert sorted(number for number, _title in stored) == sorted(numbers)
+    assert len(set(numbers)) == 63
 
 
 def test_a_second_up_starts_no_duplicate(stack):

@@ -66,7 +66,13 @@ def after_transition(obj, event):
     online until now, with its own date)."""
     if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
         return
-    editors.transition_ended()
+    try:
+        _after_review_transition(obj, event)
+    finally:
+        editors.transition_ended()  # after the check-in: it is the workflow's, not an edit
+
+
+def _after_review_transition(obj, event):
     pending = _pending().pop((obj.getPhysicalPath(), event.transition.getId()), None)
     if pending is not None:
         checks.recorded(obj, event.transition.getId(), *pending)
