@@ -45,11 +45,15 @@ def english_url(context, request):
     root = _english_root()
     if root is None:
         return None
-    target = None
+    url = None
     if ITranslatable.providedBy(context):
-        target = ITranslationManager(context).get_restricted_translation("en")
-    target = target if target is not None else root
-    return variants.simplified_url(request, target.absolute_url())
+        # What ITranslationManager.get_restricted_translation finds, by its
+        # catalog entry: the page needs the URL, not the object woken.
+        manager = ITranslationManager(context)
+        brains = manager.pcatalog.searchResults(TranslationGroup=manager.tg, Language="en")
+        if len(brains) == 1:
+            url = brains[0].getURL()
+    return variants.simplified_url(request, url or root.absolute_url())
 
 
 def chinese_original(context):
