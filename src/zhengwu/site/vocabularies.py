@@ -14,7 +14,8 @@ def departments_vocabulary(context):
     The catalog query runs as the current user, so a vocabulary built for a
     form shows the departments that user can see.
     """
-    brains = api.content.find(portal_type="Department", sort_on="sortable_title")
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog(portal_type="Department", sort_on="sortable_title")
     return SimpleVocabulary(
         [SimpleTerm(value=brain.UID, token=brain.UID, title=brain.Title) for brain in brains]
     )
