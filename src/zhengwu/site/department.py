@@ -120,3 +120,13 @@ def organ_titles():
     """UID → title of every department (titles of organs are public)."""
     catalog = api.portal.get_tool("portal_catalog")
     return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
+
+
+def organ_title(uid):
+    """The title of the department ``uid``, or None: ``organ_titles().get(uid)``
+    from one entry of the UID index instead of every department's."""
+    if not uid or not isinstance(uid, str):
+        return None
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(UID=uid, portal_type="Department")
+    return brains[0].Title if brains else None
