@@ -144,12 +144,12 @@ def build(app):
     }
 
 
-def serve(instance, port):
-    """runwsgi on ``port`` with this checkout's src/ first on the path."""
+def serve(instance, port, src=ROOT / "src"):
+    """runwsgi on ``port`` with ``src`` (this checkout's) first on the path."""
     import requests
 
     runwsgi = str(Path(sys.executable).parent / "runwsgi")
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    env = dict(os.environ, PYTHONPATH=str(src))
     server = subprocess.Popen(
         [runwsgi, str(instance.zope_ini), f"http_port={port}", "host=localhost"],
         stdout=subprocess.DEVNULL,
@@ -311,6 +311,12 @@ def main():
     parser.add_argument("--only", help="comma-separated sides to profile")
     parser.add_argument("--keep", action="store_true", help="leave the instance on disk")
     parser.add_argument("--instance", type=Path, help="measure an instance left by --keep")
+    parser.add_argument(
+        "--src",
+        type=Path,
+        default=ROOT / "src",
+        help="the zhengwu sources the server runs (another checkout's src/: before and after)",
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("zope_i18n_compile_mo_files", "true")
@@ -329,7 +335,7 @@ def main():
         app._p_jar.close()
         app._p_jar.db().close()
     print("HTTP …", file=sys.stderr)
-    server, base = serve(instance, args.port)
+    server, base = serve(instance, args.port, args.src.resolve())
     try:
         rates = (
             measure(base, sides, args.rounds, args.per_round, args.clients) if args.rounds else {}
@@ -350,7 +356,7 @@ def main():
         print_rates(rates, sides)
     print(
         f"\nrounds={args.rounds} per_round={args.per_round} clients={args.clients} "
-        f"python={sys.version.split()[0]} load={os.getloadavg()[0]:.1f}"
+        f"python={sys.version.split()[0]} load={os.getloadavg()[0]:.1f} src={args.src}"
     )
     for name, (path, count) in spied.items():
         samples, hot = hot_functions(path)
