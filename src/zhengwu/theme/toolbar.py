@@ -49,10 +49,14 @@ def english_url(context, request):
     if ITranslatable.providedBy(context):
         # What ITranslationManager.get_restricted_translation finds, by its
         # catalog entry: the page needs the URL, not the object woken.
+        # Most pages have no English translation at all: the unrestricted
+        # look-up (two field indexes) says so without the reader's filters.
         manager = ITranslationManager(context)
-        brains = manager.pcatalog.searchResults(TranslationGroup=manager.tg, Language="en")
-        if len(brains) == 1:
-            url = brains[0].getURL()
+        query = {"TranslationGroup": manager.tg, "Language": "en"}
+        if manager.pcatalog.unrestrictedSearchResults(**query):
+            brains = manager.pcatalog.searchResults(**query)
+            if len(brains) == 1:
+                url = brains[0].getURL()
     return variants.simplified_url(request, url or root.absolute_url())
 
 
