@@ -53,7 +53,10 @@ import time
 
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+# --src names the checkout whose code runs (the server's, and this process's
+# with --in-process); this checkout's by default.
+SRC = Path(sys.argv[sys.argv.index("--src") + 1]) if "--src" in sys.argv[:-1] else ROOT / "src"
+sys.path.insert(0, str(SRC.resolve()))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from review_workflow import as_admin  # noqa: E402
 from review_workflow import build_vanilla  # noqa: E402
@@ -61,6 +64,9 @@ from review_workflow import make_instance  # noqa: E402
 from review_workflow import open_app  # noqa: E402
 from sampling import interleave  # noqa: E402
 from sampling import require_equal  # noqa: E402
+
+
+sys.path.insert(0, str(SRC.resolve()))  # review_workflow put this checkout's first
 
 
 CACHING = "plone.caching.interfaces.ICacheSettings.enabled"
@@ -267,7 +273,7 @@ def profile(base, server_pid, sides, seconds, clients, folder):
     return results
 
 
-def hot_functions(path, top=25):
+def hot_functions(path, top=60):
     """Inclusive share of samples per function, from py-spy's raw output."""
     totals = collections.Counter()
     samples = 0
@@ -284,19 +290,76 @@ def hot_functions(path, top=25):
     return samples, totals.most_common(top)
 
 
+def in_process(instance, sides, samples, src):
+    """CPU time per request (``time.process_time``) through Zope's WSGI
+    publisher in this process (WebTest; no network, no other thread), the
+    sides interleaved as over HTTP: what each page costs the server, without
+    the drift of wall-clock rates on a shared machine. ``src`` must be the
+    checkout this process imports (run it with that PYTHONPATH)."""
+    from Zope2.Startup.run import make_wsgi_app
+    import webtest
+    import zhengwu
+
+    if Path(zhengwu.__file__).resolve().parents[1] != src:
+        raise SystemExit(f"--in-process: zhengwu was imported from {zhengwu.__file__}, not {src}")
+    app = webtest.TestApp(
+        make_wsgi_app({}, str(instance.zope_conf)),
+        extra_environ={"HTTP_HOST": "localhost:9399", "SERVER_NAME": "localhost"},
+    )
+
+    def get(side):
+        response = app.get(side["path"], headers=headers_for(side["kind"]))
+        if side["kind"] == "html" and THEMED[side["site"]] not in response.text:
+            raise SystemExit(f"{side['path']}: not themed in process")
+        return response
+
+    for side in sides.values():
+        for _ in range(3):  # warm the caches of this page
+            get(side)
+    timings = {name: [] for name in sides}
+    names = list(sides)
+    for n in range(samples):
+        shift = n % len(names)
+        for name in names[shift:] + names[:shift]:
+            began = time.process_time()
+            get(sides[name])
+            timings[name].append(time.process_time() - began)
+    return timings
+
+
+def print_in_process(timings, sides):
+    print(
+        "\n| in process | page | CPU ms per request (median) | against vanilla's Document |"
+        "\n| --- | --- | --- | --- |"
+    )
+    for kind, names in (("html", HTML_SIDES), ("rest", REST_SIDES)):
+        reference = statistics.median(timings[VANILLA[kind]])
+        for name in names:
+            median = statistics.median(timings[name])
+            print(
+                f"| {'HTML' if kind == 'html' else 'REST GET'} | {name} | {median * 1000:.1f}"
+                f" | {reference / median:.2f}× |"
+            )
+
+
 def print_rates(rates, sides):
     print(
         "\n| anonymous, uncached | page | requests/s (median of rounds) | min–max of rounds"
-        " | against vanilla's Document |\n| --- | --- | --- | --- | --- |"
+        " | against vanilla's Document | median of the rounds' ratios |"
+        "\n| --- | --- | --- | --- | --- | --- |"
     )
     for kind, names in (("html", HTML_SIDES), ("rest", REST_SIDES)):
-        reference = statistics.median(rates[VANILLA[kind]])
+        reference = rates[VANILLA[kind]]
         for name in names:
             values = rates[name]
             median = statistics.median(values)
+            # Each round's rate over vanilla's in the same round (seconds apart):
+            # what drift on the shared machine moves least.
+            paired = statistics.median(v / r for v, r in zip(values, reference, strict=True))
             print(
                 f"| {'HTML' if kind == 'html' else 'REST GET'} | {name} (`{sides[name]['path']}`)"
-                f" | {median:.1f} | {min(values):.1f}–{max(values):.1f} | {median / reference:.2f}× |"
+                f" | {median:.1f} | {min(values):.1f}–{max(values):.1f}"
+                f" | {median / statistics.median(reference):.2f}× | {paired:.2f}× |"
             )
 
 
@@ -309,6 +372,13 @@ def main():
     parser.add_argument("--profile", type=Path, help="folder for py-spy's raw stacks")
     parser.add_argument("--profile-seconds", type=int, default=20)
     parser.add_argument("--only", help="comma-separated sides to profile")
+    parser.add_argument(
+        "--in-process",
+        type=int,
+        default=0,
+        metavar="N",
+        help="instead of HTTP: CPU time of N requests a side through the publisher in this process",
+    )
     parser.add_argument("--keep", action="store_true", help="leave the instance on disk")
     parser.add_argument("--instance", type=Path, help="measure an instance left by --keep")
     parser.add_argument(
@@ -334,6 +404,14 @@ def main():
         (instance.home / "page_views.json").write_text(json.dumps(sides, ensure_ascii=False))
         app._p_jar.close()
         app._p_jar.db().close()
+    if args.in_process:
+        print("in process …", file=sys.stderr)
+        timings = in_process(instance, sides, args.in_process, args.src.resolve())
+        print_in_process(timings, sides)
+        print(f"\nsamples={args.in_process} load={os.getloadavg()[0]:.1f} src={args.src}")
+        if not args.keep and not args.instance:
+            shutil.rmtree(instance.home.parent, ignore_errors=True)
+        return
     print("HTTP …", file=sys.stderr)
     server, base = serve(instance, args.port, args.src.resolve())
     try:
@@ -362,7 +440,8 @@ def main():
         samples, hot = hot_functions(path)
         print(f"\n## {name}: {count} requests, {samples} samples in requests ({path})")
         for frame, n in hot:
-            print(f"{100 * n / max(samples, 1):5.1f}%  {frame}")
+            if n < 0.9 * samples:  # leave out the trunk every request shares
+                print(f"{100 * n / max(samples, 1):5.1f}%  {frame}")
     if args.keep and not args.instance:
         print(f"\nkept: --instance {instance.home}", file=sys.stderr)
 
