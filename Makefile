@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 PORT ?= 8080
 export PORT
 
-.PHONY: help install start create-site serve test test-quick test-storage test-browser lint format i18n constraints versions.cfg buildout clean
+.PHONY: help install install-dev start create-site serve backup restore test test-quick test-storage test-browser lint format i18n constraints versions.cfg buildout clean
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -19,14 +19,39 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python setup.py constraints.txt
+# Two install levels, one stamp each: `make install` is what runs the site
+# (Zhengwu, Plone 6.2, plone.app.caching, plone.app.upgrade, RelStorage and its
+# PostgreSQL driver psycopg2-binary, all wheels); `make install-dev` adds the
+# test and build tools on top (the `test` extra, i18ndude, zc.buildout,
+# plone.recipe.zope2instance, build, and axe-core with npm). Going from the
+# first to the second only adds. Both install Zhengwu editable: the checkout is
+# what runs (instance/ lives in it, an upgrade is `git pull` + `make install` +
+# a restart, and the tests test src/), and the profiles load from profiles/
+# through setup.py's package_dir. `pip install -c constraints.txt .` builds
+# the same as a wheel (tests/packaging/test_wheel.py).
+PIP_INSTALL := $(BIN)/pip install --quiet --progress-bar off -c constraints.txt
+
+$(VENV)/.installed: $(BIN)/python setup.py pyproject.toml constraints.txt
 	@echo "[zhengwu] Installing Plone 6.2 and Zhengwu with the pinned versions (constraints.txt) …"
-	$(BIN)/pip install --quiet --progress-bar off -c constraints.txt setuptools wheel
-	$(BIN)/pip install --quiet --progress-bar off -c constraints.txt --no-build-isolation -e '.[test]'
-	$(BIN)/pip install --quiet --progress-bar off -c constraints.txt i18ndude zc.buildout plone.recipe.zope2instance build
+	@# A .venv made before psycopg2-binary has psycopg2 built from source: the
+	@# same module directory, so the two must not both be installed.
+	@if $(BIN)/pip show -q psycopg2 >/dev/null 2>&1; then \
+	  echo "[zhengwu] Replacing psycopg2 (built from source) by psycopg2-binary …"; \
+	  $(BIN)/pip uninstall --quiet --yes psycopg2; \
+	  if $(BIN)/pip show -q psycopg2-binary >/dev/null 2>&1; then $(BIN)/pip uninstall --quiet --yes psycopg2-binary; fi; \
+	fi
+	$(PIP_INSTALL) setuptools
+	$(PIP_INSTALL) --no-build-isolation -e .
 	@touch $@
 
-install: $(VENV)/.installed node_modules  ## create .venv and install everything pinned
+$(VENV)/.installed-dev: $(VENV)/.installed
+	@echo "[zhengwu] Installing the test and build tools (pytest, Playwright, ruff, zpretty, i18ndude, zc.buildout …) …"
+	$(PIP_INSTALL) --no-build-isolation -e '.[test]' i18ndude zc.buildout plone.recipe.zope2instance build
+	@touch $@
+
+install: $(VENV)/.installed  ## create .venv and install what runs the site (pinned, no test tools)
+
+install-dev: $(VENV)/.installed-dev node_modules  ## install, plus the test, lint, i18n and buildout tools
 
 # axe-core for the browser tests' accessibility checks (package.json,
 # package-lock.json); skipped with a note where Node.js is not installed.
@@ -49,32 +74,47 @@ serve: install  ## serve an existing site
 	$(BIN)/zhengwu configure
 	$(BIN)/zhengwu serve
 
-test: install  ## run every test (unit, integration, storage on FileStorage and RelStorage, packaging, browser)
+backup: install  ## back up the site into BACKUP_DIR (instance/var/backups): repozo + blobs, or pg_dump on RelStorage
+	$(BIN)/zhengwu backup $(if $(filter 1 yes true,$(FULL)),--full)
+
+restore: install  ## restore FROM=<backup folder> (server stopped; FORCE=1 replaces existing data)
+	$(BIN)/zhengwu restore --from "$(FROM)" $(if $(filter 1 yes true,$(FORCE)),--force)
+
+.PHONY: prod prod-stop
+
+prod: install  ## the production stack here: Varnish on PROD_PORT (8000) → HAProxy → Zope on ZOPE_PORTS (8081,8082) → RelStorage (ZHENGWU_DSN)
+	$(BIN)/python -m zhengwu.instance.stack up
+
+prod-stop:  ## stop what `make prod` started
+	@if [ -x $(BIN)/python ]; then $(BIN)/python -m zhengwu.instance.stack down; \
+	  else echo "[zhengwu] No $(VENV): nothing was started by make prod."; fi
+
+test: install-dev  ## run every test (unit, integration, storage on FileStorage and RelStorage, packaging, browser)
 	$(BIN)/pytest
 
-test-quick: install  ## unit, integration and REST tests: no browser, storage or packaging tests
+test-quick: install-dev  ## unit, integration and REST tests: no browser, storage or packaging tests
 	$(BIN)/pytest -m "not slow"
 
-test-storage: install  ## only the storage tests
-	$(BIN)/pytest tests/storage
+test-storage: install-dev  ## only the storage and fault tests (real processes, PostgreSQL, HAProxy)
+	$(BIN)/pytest tests/storage tests/faults
 
-test-browser: install  ## only the browser tests (Playwright with /usr/bin/chromium)
+test-browser: install-dev  ## only the browser tests (Playwright with /usr/bin/chromium)
 	$(BIN)/pytest tests/browser
 
-lint: install  ## ruff for Python, zpretty for XML and ZCML
+lint: install-dev  ## ruff for Python, zpretty for XML and ZCML
 	$(BIN)/ruff check src tests profiles benchmarks
 	$(BIN)/ruff format --check src tests profiles benchmarks
 	find src profiles -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty --check
 
-format: install  ## rewrite the code in the project's style
+format: install-dev  ## rewrite the code in the project's style
 	$(BIN)/ruff check --fix src tests profiles benchmarks
 	$(BIN)/ruff format src tests profiles benchmarks
 	find src profiles -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty -i
 
-i18n: install  ## rebuild zhengwu.pot from the code and sync the zh_CN and en catalogs
+i18n: install-dev  ## rebuild zhengwu.pot from the code and sync the zh_CN and en catalogs
 	$(BIN)/python -m zhengwu.locales
 
-constraints:  ## regenerate constraints.txt and versions.cfg from the installed .venv
+constraints: install-dev  ## regenerate constraints.txt and versions.cfg from the installed .venv (with the test tools)
 	{ sed -n '/^#/p' constraints.txt; $(BIN)/pip freeze --all | grep -v -e '^-e' -e '^pip==' -e '^zhengwu' | sort -f; } > constraints.txt.new
 	mv constraints.txt.new constraints.txt
 	$(MAKE) versions.cfg
@@ -84,7 +124,7 @@ versions.cfg: constraints.txt  ## buildout's pins, generated from constraints.tx
 	  echo '[versions]'; \
 	  sed -n 's/^\([^#][^=]*\)==\(.*\)$$/\1 = \2/p' constraints.txt; } > versions.cfg
 
-buildout: install  ## the buildout way to the same instance (bin/instance)
+buildout: install-dev  ## the buildout way to the same instance (bin/instance)
 	$(BIN)/buildout -N -c buildout.cfg
 
 clean:  ## remove .venv and build artefacts (keeps instance/var: your data)

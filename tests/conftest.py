@@ -58,7 +58,12 @@ def pytest_configure(config):
 
 # The folders whose tests start processes, browsers or builds: marked, so that
 # `pytest -m "not slow"` (make test-quick) leaves them out.
-SLOW_FOLDERS = {"browser": "browser", "storage": "storage", "packaging": "slow"}
+SLOW_FOLDERS = {
+    "browser": "browser",
+    "storage": "storage",
+    "faults": "storage",
+    "packaging": "slow",
+}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -85,11 +90,15 @@ def set_clock():
 def fresh_limits():
     """Every test starts with fresh per-client limits: the server runs in
     this process and every request comes from 127.0.0.1."""
+    from zhengwu.review import lockout
+
     throttle.SUBMISSIONS.reset()
     throttle.LOOKUPS.reset()
+    lockout.reset()
     yield
     throttle.SUBMISSIONS.reset()
     throttle.LOOKUPS.reset()
+    lockout.reset()
 
 
 @pytest.fixture

@@ -210,7 +210,7 @@ def json_body(request):
     """The JSON object a POST sends; ``{}`` for an empty body."""
     try:
         data = json.loads(request.get("BODY") or b"{}")
-    except ValueError:
+    except (ValueError, RecursionError):
         raise BadRequest(_("The request body is not valid JSON.")) from None
     if not isinstance(data, dict):
         raise BadRequest(_("The request body must be a JSON object."))

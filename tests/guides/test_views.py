@@ -1,5 +1,6 @@
 """The guide page (表格化), its print view and the downloads of forms."""
 
+from io import BytesIO
 from plone.namedfile.file import NamedBlobFile
 from tests.guides.helpers import make_guide
 from tests.helpers import auth
@@ -9,6 +10,19 @@ from zhengwu.guides.guide import ProcessStep
 import pytest
 import requests
 import transaction
+import zipfile
+
+
+def docx(text):
+    """A .docx as Word writes it (a ZIP with word/document.xml): a sample's
+    content must be what its name says (zhengwu.files.decide)."""
+    out = BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", f"<w:document>{text}</w:document>")
+    return out.getvalue()
+
+
+SAMPLE = docx("sample")
 
 
 @pytest.fixture
@@ -22,7 +36,7 @@ def guide(functional_portal):
             format="paper",
             source="公安机关核发",
             blank_form=NamedBlobFile(data=b"%PDF-1.4 form", filename="户口簿填写表.pdf"),
-            sample=NamedBlobFile(data=b"PK sample", filename="样表.docx"),
+            sample=NamedBlobFile(data=SAMPLE, filename="样表.docx"),
         ),
         Material(name="居民身份证", originals=1, format="both", required=False),
     ]
@@ -59,7 +73,7 @@ def test_forms_and_samples_download(guide):
     assert form.status_code == 200 and form.content == b"%PDF-1.4 form"
     assert "attachment" in form.headers["Content-Disposition"]
     sample = requests.get(f"{base}/@@material-file/0/sample/样表.docx", timeout=60)
-    assert sample.content == b"PK sample"
+    assert sample.content == SAMPLE
     page = body(requests.get(base, timeout=60))
     assert "@@material-file/0/blank_form/" in page and "@@material-file/0/sample/" in page
     for path in ("1/blank_form/x", "9/sample/x", "0/text/x", "x/sample/y", "0"):

@@ -51,7 +51,7 @@ def test_product_dependencies_are_pinned():
         "collective.easyform",
         "zodb",
         "relstorage",
-        "psycopg2",
+        "psycopg2-binary",
     ):
         assert name in pins, name
 

@@ -20,6 +20,15 @@ def test_sharing_page_lists_the_roles_in_chinese(functional_portal):
     assert titles["FirstReviewer"] == "初审员"
     assert titles["SecondReviewer"] == "复审员"
     assert titles["FinalApprover"] == "签发人（终审）"
+    # the roles reading personal data are offered to Managers only
+    assert "DisclosureOfficer" not in titles
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    response = requests.get(
+        f"{dept}/@sharing", headers=JSON, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=60
+    )
+    titles = {role["id"]: role["title"] for role in response.json()["available_roles"]}
     assert titles["DisclosureOfficer"] == "依申请公开办理员"
 
 

@@ -72,6 +72,7 @@ BAD_REQUESTS = {
     ),
     ("@login", "POST"): ("@login", None, {}, 400),
     ("@site-identity", "GET"): None,
+    ("@csrf-token", "GET"): None,
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
     ("@site-health", "GET"): ("@site-health", "editor", {}, 401),

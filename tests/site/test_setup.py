@@ -11,7 +11,7 @@ import pytest
 
 def test_profile_installed(installer, profile_last_version):
     assert installer.is_product_installed("zhengwu")
-    assert profile_last_version("zhengwu:default") == "1005"
+    assert profile_last_version("zhengwu:default") == "1006"
 
 
 def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version):
@@ -28,9 +28,10 @@ def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version
         ("1003",),
         ("1004",),
         ("1005",),
+        ("1006",),
     ]
     setup.upgradeProfile("zhengwu:default")
-    assert profile_last_version("zhengwu:default") == "1005"
+    assert profile_last_version("zhengwu:default") == "1006"
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
     wtool = portal.portal_workflow
@@ -44,6 +45,26 @@ def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version
     assert "petition_department" in portal.portal_catalog.indexes()
     assert "column_type" in portal.portal_catalog.indexes()
     assert "zhengwu.column_type" in portal.portal_types["Folder"].behaviors
+
+
+def test_upgrade_to_1006_installs_caching_and_the_personal_data_permission(portal):
+    """1005 → 1006: plone.app.caching installed; only Managers may give the
+    roles that read personal data."""
+    setup = portal.portal_setup
+    portal.manage_permission(
+        "zhengwu: Delegate personal-data roles", ["Manager", "Site Administrator"], 0
+    )
+    setup.setLastVersionForProfile("plone.app.caching:default", "unknown")
+    setup.setLastVersionForProfile("zhengwu:default", "1005")
+    setup.upgradeProfile("zhengwu:default")
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1006",)
+    assert setup.getLastVersionForProfile("plone.app.caching:default") != "unknown"
+    roles = {
+        r["name"]
+        for r in portal.rolesOfPermission("zhengwu: Delegate personal-data roles")
+        if r["selected"]
+    }
+    assert roles == {"Manager"}
 
 
 def test_upgrade_to_disclosure_requests(portal):
@@ -64,7 +85,7 @@ def test_upgrade_to_disclosure_requests(portal):
     portal.portal_controlpanel.unregisterConfiglet("zhengwu-requests")
     setup.setLastVersionForProfile("zhengwu:default", "1003")
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1005",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1006",)
     assert "DisclosureRequest" in portal.portal_types
     assert wtool.getChainForPortalType("DisclosureRequest") == ("zhengwu_request_workflow",)
     assert {"request_organ", "disclosure_kind"} <= set(catalog.indexes())

@@ -6,6 +6,8 @@ from .conftest import make_instance
 from .conftest import pg_dsn
 from .conftest import require_postgres
 from .conftest import zhengwu
+from psycopg2.extensions import make_dsn
+from psycopg2.extensions import parse_dsn
 import pytest
 import socket
 import uuid
@@ -28,18 +30,52 @@ def instance(tmp_path):
 def test_unreachable_dsn(instance):
     dsn = "host=127.0.0.1 port=1 dbname=zhengwu connect_timeout=3"
     result = zhengwu("configure", env=environment(instance, dsn))
-    assert_one_sentence(result, "Cannot connect to PostgreSQL", "ZHENGWU_DSN")
+    assert_one_sentence(
+        result, "Nothing accepts PostgreSQL connections at 127.0.0.1 port 1", "start PostgreSQL"
+    )
 
 
 def test_malformed_dsn(instance):
     result = zhengwu("configure", env=environment(instance, "host=127.0.0.1 dbname"))
-    assert_one_sentence(result, "not a valid PostgreSQL connection string")
+    assert_one_sentence(result, "not a valid PostgreSQL connection string", "dbname=")
 
 
 def test_unknown_host(instance):
     dsn = "host=no-such-host.invalid dbname=zhengwu connect_timeout=3"
     result = zhengwu("configure", env=environment(instance, dsn))
-    assert_one_sentence(result, "Cannot connect to PostgreSQL")
+    assert_one_sentence(result, "'no-such-host.invalid'", "cannot be resolved", "host=")
+
+
+def test_unknown_role_is_not_a_missing_database(instance):
+    require_postgres()
+    role = f"zhengwu_test_nobody_{uuid.uuid4().hex[:8]}"
+    dsn = make_dsn(**dict(parse_dsn(pg_dsn("zhengwu_no_such_db")), user=role))
+    result = zhengwu("configure", env=environment(instance, dsn))
+    assert_one_sentence(result, f"refuses the user {role!r}", "does not exist", "createuser")
+    assert "no database" not in result.stderr
+
+
+def test_password_is_not_shown(instance):
+    dsn = "host=127.0.0.1 port=1 dbname=zhengwu user=u password=top-secret-1 connect_timeout=3"
+    result = zhengwu("configure", env=environment(instance, dsn))
+    assert_one_sentence(result, "Nothing accepts PostgreSQL connections", "password=***")
+    assert "top-secret-1" not in result.stderr
+
+
+def test_missing_database_that_may_not_be_created(instance):
+    require_postgres()
+    role = f"zhengwu_test_nocreate_{uuid.uuid4().hex[:8]}"
+    name = f"zhengwu_new_{uuid.uuid4().hex[:8]}"
+    _admin_sql(f'CREATE ROLE "{role}" LOGIN NOCREATEDB')
+    try:
+        dsn = make_dsn(**dict(parse_dsn(pg_dsn(name)), user=role))
+        result = zhengwu("configure", env=environment(instance, dsn))
+        assert_one_sentence(
+            result, f"no database {name!r}", f"{role!r} may not create", f"createdb -O {role}"
+        )
+    finally:
+        _admin_sql(f'DROP DATABASE IF EXISTS "{name}"')
+        _admin_sql(f'DROP ROLE IF EXISTS "{role}"')
 
 
 def test_missing_database_is_created(instance):
@@ -93,3 +129,50 @@ def test_default_admin_password_is_warned_about(instance):
     result = zhengwu("create-site", env=env)
     assert result.returncode == 0, result.stderr
     assert "ADMIN_PASSWORD" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command, value, entry",
+    [
+        ("configure", "127.0.0.1, proxy.example.com", "'proxy.example.com'"),
+        ("start", "10.0.0.1/8", "10.0.0.0/8"),
+        ("serve", "::1 2001:db8::zz", "'2001:db8::zz'"),
+        ("configure", "*", "'*'"),
+    ],
+)
+def test_bad_trusted_proxies(instance, command, value, entry):
+    result = zhengwu(command, env=environment(instance, TRUSTED_PROXIES=value))
+    assert_one_sentence(result, "TRUSTED_PROXIES", entry)
+    assert not (instance / "etc" / "zope.conf").exists()
+
+
+def test_trusted_proxies_are_written_into_zope_conf(instance):
+    value = "127.0.0.1, 10.0.0.0/8\t::1 fd00::/8"
+    result = zhengwu("configure", env=environment(instance, TRUSTED_PROXIES=value))
+    assert result.returncode == 0, result.stderr
+    assert "127.0.0.1, 10.0.0.0/8, ::1, fd00::/8" in result.stdout
+    lines = [line.strip() for line in (instance / "etc" / "zope.conf").read_text().splitlines()]
+    # Zope's own directive takes exact addresses; the ranges go to Zhengwu
+    assert [line for line in lines if line.startswith("trusted-proxy")] == [
+        "trusted-proxy 127.0.0.1",
+        "trusted-proxy ::1",
+    ]
+    assert "ZHENGWU_TRUSTED_PROXIES 127.0.0.1 10.0.0.0/8 ::1 fd00::/8" in lines
+    # and ZConfig reads what was written
+    from Zope2.Startup.options import ZopeWSGIOptions
+
+    root = ZopeWSGIOptions(str(instance / "etc" / "zope.conf"))().configroot
+    assert root.trusted_proxies == ["127.0.0.1", "::1"]
+    assert root.environment["ZHENGWU_TRUSTED_PROXIES"] == "127.0.0.1 10.0.0.0/8 ::1 fd00::/8"
+    # without the setting, no proxy is trusted
+    result = zhengwu("configure", env=environment(instance))
+    assert result.returncode == 0, result.stderr
+    root = ZopeWSGIOptions(str(instance / "etc" / "zope.conf"))().configroot
+    assert not root.trusted_proxies
+    assert root.environment["ZHENGWU_TRUSTED_PROXIES"] == ""
+
+
+def test_serve_refuses_trusted_proxies_it_was_not_configured_with(instance):
+    assert zhengwu("configure", env=environment(instance)).returncode == 0
+    result = zhengwu("serve", env=environment(instance, TRUSTED_PROXIES="127.0.0.1"))
+    assert_one_sentence(result, "TRUSTED_PROXIES='127.0.0.1'", "zhengwu configure")

@@ -60,3 +60,23 @@ def test_supervise(instance):
     result = zhengwu("supervise", "--weekly", env=environment(instance))
     assert result.returncode == 0, result.stderr
     assert "Supervision:" in result.stdout
+
+
+def test_caching_proxies_from_the_environment_at_start(instance):
+    """CACHING_PROXIES names the proxies Zope purges; a bad value is one
+    sentence before anything slow."""
+    result = zhengwu("create-site", env=environment(instance, CACHING_PROXIES="varnish:8000"))
+    assert result.returncode == 2
+    assert "CACHING_PROXIES" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Opening the database" not in result.stdout
+    env = environment(instance, CACHING_PROXIES="http://127.0.0.1:9290, http://127.0.0.1:9291/")
+    result = zhengwu("create-site", env=env)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "Caching proxy: changed pages are purged from http://127.0.0.1:9290, http://127.0.0.1:9291."
+        in result.stdout
+    )
+    result = zhengwu("create-site", env=environment(instance))
+    assert result.returncode == 0, result.stderr
+    assert "Caching proxy: none named in CACHING_PROXIES; nothing is purged." in result.stdout

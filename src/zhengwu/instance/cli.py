@@ -6,20 +6,31 @@
     zhengwu serve         serve the instance on http://HOST:PORT/
     zhengwu check-links   check every link and attachment of published content
     zhengwu supervise     the daily supervision run: warnings, weekly summary, reminders by mail
+    zhengwu backup        back up the storage into BACKUP_DIR (FileStorage: repozo and the
+                          blobs; RelStorage: pg_dump); what `make backup` runs
+    zhengwu restore --from PATH [--force]
+                          restore a backup (the server stopped); `make restore FROM=PATH`
 
 Settings come from the environment: ZHENGWU_DSN, ZHENGWU_INSTANCE, PORT
 (8080), HOST (localhost), ADMIN_PASSWORD (admin), DEMO (1), SITE_ID (Plone),
-SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail).
+SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail),
+TRUSTED_PROXIES (addresses or CIDR ranges, IPv4 or IPv6, separated by commas
+or spaces: the proxies in front whose X-Forwarded-For names the client, e.g.
+"127.0.0.1 ::1 10.0.0.0/8"; empty: the peer's address is the client's).
+BACKUP_DIR (instance/var/backups) is where backups go.
+CACHING_PROXIES (the caching proxies to purge, comma-separated URLs).
 Bad configuration stops with one sentence and exit status 2.
 """
 
 from pathlib import Path
+from zhengwu import clients
 from zhengwu.instance import site_tasks
 from zhengwu.instance.config import check_dsn
 from zhengwu.instance.config import check_port
 from zhengwu.instance.config import ConfigurationError
 from zhengwu.instance.config import DatabaseInUse
 from zhengwu.instance.config import Instance
+from zhengwu.instance.logs import use_beijing_time
 import argparse
 import os
 import shutil
@@ -56,6 +67,10 @@ def configure(instance):
         say(f"Storage: ZODB FileStorage in {instance.var / 'filestorage'}.")
     path = instance.write_config()
     say(f"Wrote {path}.")
+    proxies = instance.proxy_networks()
+    if proxies:
+        shown = ", ".join(clients.format_networks(proxies).split())
+        say(f"Trusted proxies (their X-Forwarded-For names the client): {shown}.")
     return path
 
 
@@ -137,6 +152,7 @@ def _configure_mail(app, site_id):
     setSite(app[site_id])
     try:
         site_tasks.configure_mail(app[site_id], say)
+        site_tasks.configure_caching(app[site_id], say)
     finally:
         setSite(None)
 
@@ -178,7 +194,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="zhengwu", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "command",
-        choices=("start", "configure", "create-site", "serve", "check-links", "supervise"),
+        choices=(
+            "start",
+            "configure",
+            "create-site",
+            "serve",
+            "check-links",
+            "supervise",
+            "backup",
+            "restore",
+        ),
     )
     parser.add_argument(
         "--instance", help="instance folder (default: ./instance or ZHENGWU_INSTANCE)"
@@ -202,7 +227,21 @@ def main(argv=None):
         action="store_true",
         help="supervise: send the weekly summary today, whatever the weekday",
     )
+    parser.add_argument(
+        "--full", action="store_true", help="backup: a full FileStorage backup, not incremental"
+    )
+    parser.add_argument(
+        "--from", dest="source", help="restore: the backup folder (or a pg_dump -Fc file)"
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="restore: replace the data there is (FileStorage: kept beside; RelStorage: dropped)",
+    )
     args = parser.parse_args(argv)
+    # Every command, and the server it becomes, in Beijing time from its
+    # first log line (docs/operations.md, "Logs").
+    use_beijing_time()
 
     instance = Instance.from_environment(args.instance)
     if args.zope_conf:
@@ -214,10 +253,15 @@ def main(argv=None):
     try:
         if not port.isdigit() or not 0 < int(port) < 65536:
             raise ConfigurationError(f"PORT={port!r} is not a port number (1–65535).")
+        if args.command in ("start", "configure", "serve"):
+            instance.proxy_networks()  # a bad TRUSTED_PROXIES stops before anything
+        if args.command == "serve":
+            instance.check_trusted_proxies_written()
         if args.command in ("start", "serve"):
             check_port(host, port)  # before the slow steps, not after them
         if args.command in ("start", "create-site"):
             site_tasks.check_mail_environment()
+            site_tasks.check_caching_environment()
         if args.command in ("start", "configure"):
             configure(instance)
         if args.command in ("start", "create-site"):
@@ -228,6 +272,14 @@ def main(argv=None):
             site_tasks.check_links(instance, site_id, _open_app, say, budget, timeout)
         if args.command == "supervise":
             site_tasks.supervise(instance, site_id, _open_app, say, weekly=args.weekly or None)
+        if args.command == "backup":
+            from zhengwu.instance import backup
+
+            backup.backup(instance, say, full=args.full)
+        if args.command == "restore":
+            from zhengwu.instance import backup
+
+            backup.restore(instance, args.source or "", say, force=args.force)
         if args.command in ("start", "serve"):
             serve(instance, host, port)
     except ConfigurationError as error:

@@ -4,16 +4,20 @@
 used is decided by a single setting, ``ZHENGWU_DSN``: unset means ZODB
 FileStorage under ``instance/var/``, a libpq DSN means RelStorage on
 PostgreSQL (history-free, blobs in the database, a local blob cache).
+``TRUSTED_PROXIES`` names the proxies whose ``X-Forwarded-For`` is believed
+(zhengwu.clients).
 """
 
 from dataclasses import dataclass
 from pathlib import Path
 from psycopg2.extensions import make_dsn
 from psycopg2.extensions import parse_dsn
+from zhengwu import clients
 import errno
 import hashlib
 import os
 import psycopg2
+import re
 import socket
 
 
@@ -32,11 +36,22 @@ class Instance:
     # An existing zope.conf (e.g. buildout's parts/instance/etc/zope.conf)
     # instead of the one written from the templates.
     conf: Path | None = None
+    # TRUSTED_PROXIES as given; None when the environment does not set it.
+    trusted_proxies: str | None = None
 
     @classmethod
     def from_environment(cls, home=None):
         home = Path(home or os.environ.get("ZHENGWU_INSTANCE") or "instance").resolve()
-        return cls(home=home, dsn=os.environ.get("ZHENGWU_DSN", "").strip())
+        return cls(
+            home=home,
+            dsn=os.environ.get("ZHENGWU_DSN", "").strip(),
+            trusted_proxies=os.environ.get("TRUSTED_PROXIES"),
+        )
+
+    def proxy_networks(self):
+        """The networks of TRUSTED_PROXIES; ConfigurationError naming the
+        bad entry."""
+        return trusted_proxy_networks(self.trusted_proxies or "")
 
     @property
     def storage(self):
@@ -77,15 +92,68 @@ class Instance:
         if self.dsn:
             self.blob_cache.mkdir(parents=True, exist_ok=True)
         # {{name}} markers, since ZConfig itself uses $NAME.
+        networks = self.proxy_networks()
         text = self.template()
         for name, value in (
             ("instance", str(self.home)),
             ("dsn", self.dsn),
             ("blob_cache", str(self.blob_cache)),
+            ("trusted_proxies", clients.format_networks(networks)),
         ):
             text = text.replace("{{%s}}" % name, _zconfig_escape(value))
+        directives = [f"trusted-proxy {a}" for a in clients.exact_addresses(networks)]
+        text = text.replace(
+            "{{trusted_proxy_directives}}",
+            "\n".join(directives) or "# (none: TRUSTED_PROXIES is empty)",
+        )
         self.zope_conf.write_text(text, encoding="utf-8")
         return self.zope_conf
+
+    def configured_trusted_proxies(self):
+        """The ZHENGWU_TRUSTED_PROXIES line of the written zope.conf (None
+        when there is no zope.conf or it has none)."""
+        if not self.zope_conf.exists():
+            return None
+        for line in self.zope_conf.read_text(encoding="utf-8").splitlines():
+            name, _, value = line.strip().partition(" ")
+            if name == clients.ENVIRONMENT:
+                return value.strip().replace("$$", "$")
+        return None
+
+    def check_trusted_proxies_written(self):
+        """For `zhengwu serve`: TRUSTED_PROXIES, when set, must be what
+        zope.conf was written with (the server reads zope.conf)."""
+        networks = self.proxy_networks()
+        if self.trusted_proxies is None:
+            return
+        if not self.zope_conf.exists():
+            return  # nothing written yet: serving fails on its own
+        # A zope.conf without the line (written before TRUSTED_PROXIES
+        # existed) trusts no proxy.
+        written = self.configured_trusted_proxies() or ""
+        wanted = clients.format_networks(networks)
+        try:
+            have = clients.format_networks(clients.parse_networks(written))
+        except ValueError as error:
+            raise ConfigurationError(
+                f"{self.zope_conf}: {clients.ENVIRONMENT}: {error}; run `zhengwu configure`."
+            ) from None
+        if have != wanted:
+            raise ConfigurationError(
+                f"TRUSTED_PROXIES={self.trusted_proxies!r} is not what {self.zope_conf} "
+                f"was written with ({written or 'none'!r}): run `zhengwu configure` "
+                "(`make serve` does) before serving."
+            )
+
+
+def trusted_proxy_networks(value):
+    try:
+        return clients.parse_networks(value)
+    except ValueError as error:
+        raise ConfigurationError(
+            f"TRUSTED_PROXIES: {error}; give addresses or CIDR ranges separated by "
+            "commas or spaces, e.g. TRUSTED_PROXIES='127.0.0.1 10.0.0.0/8 ::1'."
+        ) from None
 
 
 def _zconfig_escape(value):
@@ -96,27 +164,30 @@ def _zconfig_escape(value):
 def check_dsn(dsn, create=True):
     """Connect to PostgreSQL; create the database if it is missing.
 
-    Raises ConfigurationError with one readable sentence otherwise.
+    Raises ConfigurationError with one sentence naming the fix otherwise: a
+    malformed DSN, a server that cannot be reached (unknown host, nothing
+    listening, no answer), a user the server refuses (unknown role, wrong
+    password, no pg_hba.conf entry), a missing database this user may not
+    create. The DSN is shown without its password.
     """
     try:
         params = parse_dsn(dsn)
     except psycopg2.ProgrammingError as error:
         raise ConfigurationError(
-            f"ZHENGWU_DSN={dsn!r} is not a valid PostgreSQL connection string "
-            f"({_first_line(error)})."
+            f"ZHENGWU_DSN={_shown(dsn)!r} is not a valid PostgreSQL connection string "
+            f"({_first_line(error)}): write it as "
+            "'host=… port=… dbname=… user=…' or 'postgresql://user@host:port/dbname'."
         ) from None
     params.setdefault("connect_timeout", "5")
     try:
         psycopg2.connect(make_dsn(**params)).close()
         return False
     except psycopg2.OperationalError as error:
-        message = _first_line(error)
-        database = params.get("dbname")
-        if not (create and database and "does not exist" in message):
-            raise ConfigurationError(
-                f"Cannot connect to PostgreSQL with ZHENGWU_DSN={dsn!r}: {message}."
-            ) from None
+        problem = dsn_problem(error, params)
+        if not (create and problem == "database"):
+            raise ConfigurationError(_explain(problem, error, params, dsn)) from None
     # The server answers but the database is missing: create it.
+    database = params["dbname"]
     admin = dict(params, dbname="postgres")
     try:
         connection = psycopg2.connect(make_dsn(**admin))
@@ -125,11 +196,97 @@ def check_dsn(dsn, create=True):
             cursor.execute(f'CREATE DATABASE "{database}"')
         connection.close()
     except psycopg2.Error as error:
+        user = params.get("user") or "the connecting user"
+        if getattr(error, "pgcode", None) == "42501" or "permission denied" in str(error):
+            raise ConfigurationError(
+                f"PostgreSQL has no database {database!r} and {user!r} may not create "
+                f"one: create it as a PostgreSQL superuser (createdb -O {params.get('user') or 'USER'} "
+                f"{database}) or grant that role CREATEDB."
+            ) from None
         raise ConfigurationError(
             f"PostgreSQL has no database {database!r} and it could not be "
-            f"created ({_first_line(error)}); create it or fix ZHENGWU_DSN."
+            f"created ({_first_line(error)}): create it (createdb {database}) or fix ZHENGWU_DSN."
         ) from None
     return True
+
+
+def dsn_problem(error, params):
+    """What a failed connection says: ``host`` (unknown host name),
+    ``refused`` (nothing listens there), ``timeout`` (no answer),
+    ``authentication`` (the server refuses the user), ``database`` (the
+    database named in the DSN does not exist), or ``other``."""
+    text = str(error)
+    database = params.get("dbname")
+    if "could not translate host name" in text:
+        return "host"
+    if "Connection refused" in text or "No such file or directory" in text:
+        return "refused"
+    if "timeout expired" in text or "timed out" in text or "No route to host" in text:
+        return "timeout"
+    if re.search(r'role ".*" does not exist', text) or any(
+        phrase in text
+        for phrase in (
+            "authentication failed",
+            "no pg_hba.conf entry",
+            "password is required",
+            "no password supplied",
+        )
+    ):
+        return "authentication"
+    if database and f'database "{database}" does not exist' in text:
+        return "database"
+    return "other"
+
+
+def _explain(problem, error, params, dsn):
+    host = params.get("host") or "the local socket"
+    port = params.get("port") or "5432"
+    user = params.get("user") or "the current system user"
+    shown = _shown(dsn)
+    if problem == "host":
+        return (
+            f"The PostgreSQL host {host!r} of ZHENGWU_DSN cannot be resolved: "
+            "fix host= in ZHENGWU_DSN or the machine's name resolution."
+        )
+    if problem == "refused":
+        return (
+            f"Nothing accepts PostgreSQL connections at {host} port {port} (ZHENGWU_DSN="
+            f"{shown!r}): start PostgreSQL there or fix host= and port= in ZHENGWU_DSN."
+        )
+    if problem == "timeout":
+        return (
+            f"PostgreSQL at {host} port {port} does not answer (ZHENGWU_DSN={shown!r}): "
+            "check that the host is up and that no firewall blocks the port."
+        )
+    if problem == "authentication":
+        detail = _first_line(error).split("failed:")[-1].replace("FATAL:", "").strip()
+        if "does not exist" in detail:
+            fix = f"create the role (createuser {user}) or fix user= in ZHENGWU_DSN"
+        elif "pg_hba.conf" in detail:
+            fix = "allow this user and address in the server's pg_hba.conf, or fix user= in ZHENGWU_DSN"
+        else:
+            fix = "fix password= in ZHENGWU_DSN (or the user's ~/.pgpass)"
+        return f"PostgreSQL at {host} port {port} refuses the user {user!r} ({detail}): {fix}."
+    if problem == "database":
+        return (
+            f"PostgreSQL has no database {params.get('dbname')!r}: create it "
+            f"(createdb {params.get('dbname')}) or fix dbname= in ZHENGWU_DSN."
+        )
+    return f"Cannot connect to PostgreSQL with ZHENGWU_DSN={shown!r}: {_first_line(error)}."
+
+
+def _shown(dsn):
+    """The DSN without its password, to be printed."""
+    try:
+        params = parse_dsn(dsn)
+    except psycopg2.ProgrammingError:
+        return re.sub(
+            r"(password\s*=\s*)(\S+)", r"\1***", re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", dsn)
+        )
+    if "password" in params:
+        params["password"] = "***"  # noqa: S105
+        return make_dsn(**params)
+    return dsn
 
 
 def check_port(host, port):

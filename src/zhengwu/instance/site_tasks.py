@@ -163,3 +163,29 @@ def configure_mail(portal, say):
         say(f"Mail: sent through {values['plone.smtp_host']}.")
     elif not mail_configured(portal):
         say("Mail: no SMTP_HOST; messages are written to instance/var/mail/.")
+
+
+def check_caching_environment():
+    """Refuse a bad CACHING_PROXIES before any slow step (no Zope loaded)."""
+    from zhengwu.site.caching_environment import CachingProxiesError
+    from zhengwu.site.caching_environment import proxies_from_environment
+
+    try:
+        proxies_from_environment()
+    except CachingProxiesError as error:
+        raise ConfigurationError(str(error)) from None
+
+
+def configure_caching(portal, say):
+    """``zhengwu start``: the caching proxies to purge, from CACHING_PROXIES."""
+    from zhengwu.site.caching import configure_from_environment
+    from zhengwu.site.caching_environment import CachingProxiesError
+
+    try:
+        proxies = configure_from_environment()
+    except CachingProxiesError as error:
+        raise ConfigurationError(str(error)) from None
+    if proxies:
+        say(f"Caching proxy: changed pages are purged from {', '.join(proxies)}.")
+    else:
+        say("Caching proxy: none named in CACHING_PROXIES; nothing is purged.")

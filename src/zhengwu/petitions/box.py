@@ -6,6 +6,7 @@ from plone.dexterity.content import Container
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu.site.department import enclosing_department
+from zhengwu.submissions.catalog import quiet_while_adding
 from zope import schema
 from zope.interface import implementer
 
@@ -40,3 +41,5 @@ class IPetitionBox(model.Schema):
 @implementer(IPetitionBox)
 class PetitionBox(Container):
     _ordering = "unordered"
+    # Adding a citizen's record is no change of the folder (submissions/catalog.py).
+    reindexObject = quiet_while_adding(Container.reindexObject)

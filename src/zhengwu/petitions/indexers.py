@@ -2,6 +2,7 @@
 full text without any personal field (nobody finds a petition by a
 submitter's name, phone or ID number)."""
 
+from plone import api
 from plone.indexer import indexer
 from zhengwu.indexing import metadata
 from zhengwu.petitions.petition import IPetition
@@ -27,7 +28,12 @@ def petition_year(obj):
 
 @indexer(IPetition)
 def searchable_text(obj):
-    parts = [obj.tracking_number, obj.title, obj.content, obj.reply]
+    """The tracking number; the title, content and reply too once a handler
+    took the message up (the submission itself writes no word of its text:
+    every word is a posting that concurrent submissions would write)."""
+    parts = [obj.tracking_number]
+    if api.content.get_state(obj, default=None) not in (None, "submitted"):
+        parts += [obj.title, obj.content, obj.reply]
     return " ".join(p for p in parts if p)
 
 

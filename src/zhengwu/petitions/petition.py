@@ -16,6 +16,7 @@ from plone.supermodel import model
 from zhengwu import _
 from zhengwu.files import check_attachment
 from zhengwu.site.department import check_email
+from zhengwu.submissions.catalog import COMMON_INDEXES
 from zhengwu.submissions.fields import check_id_number
 from zhengwu.submissions.fields import check_phone
 from zhengwu.submissions.privacy import ICitizenRecord
@@ -126,6 +127,8 @@ class IPetition(model.Schema):
 
 @implementer(IPetition, ICitizenRecord)
 class Petition(Item):
+    # The catalog indexes asked of a petition (zhengwu.submissions.catalog).
+    catalog_indexes = (*COMMON_INDEXES, "petition_department", "petition_year")
     tracking_number = None
     received_date = None
     due_date = None

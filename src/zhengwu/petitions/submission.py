@@ -8,6 +8,7 @@ from zhengwu.petitions import deadlines
 from zhengwu.petitions.petition import IPetition
 from zhengwu.submissions import intake
 from zhengwu.submissions import tracking
+from zhengwu.submissions.catalog import adding_record
 from zhengwu.submissions.lookup import system_user
 
 
@@ -44,7 +45,7 @@ def submit(box, data, request):
     number, code, code_hash = tracking.issue(PREFIX)
     received = clock.today()
     due_date, provisional = deadlines.due(received, box.reply_limit_days)
-    with system_user():
+    with system_user(), adding_record(box):
         # Everything set before the petition is added: indexed once.
         petition = api.content.create(
             container=box,

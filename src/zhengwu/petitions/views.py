@@ -6,6 +6,7 @@ from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
 from zhengwu import _
+from zhengwu.files import AttachmentDownload
 from zhengwu.i18n import translated
 from zhengwu.petitions import stats
 from zhengwu.petitions import submission
@@ -171,3 +172,9 @@ class StatsView(BrowserView):
 # ``++add++Petition`` does not exist: messages come only through the
 # mailbox's own form and ``@petitions``.
 no_add_form = no_add_view("Petition")
+
+
+class PetitionAttachment(AttachmentDownload):
+    """``<petition>/@@attachment/<n>/<name>``: the writer's files, for the
+    petition's handlers (its own class, so that its caching rule is its own:
+    private, where a published item's attachments are public)."""

@@ -1,9 +1,14 @@
 """A small Office Open XML writer: a letter as a .docx document (title,
 then paragraphs), opened by Word, WPS and LibreOffice alike. No library
-is needed for text letters."""
+is needed for text letters.
+
+Every text is cleaned of the characters XML cannot hold
+(``zhengwu.security.text.clean``) as it is written: whatever was stored
+before the rule, or comes from a setting, the document stays well-formed."""
 
 from io import BytesIO
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape as _escape
+from zhengwu.security.text import clean
 import zipfile
 
 
@@ -25,6 +30,12 @@ _CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <dc:title>{title}</dc:title>
 </cp:coreProperties>"""
+
+
+def escape(text):
+    """``text`` as XML character data: cleaned, then escaped."""
+    return _escape(clean(str(text)))
+
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 # 仿宋 body and 小标宋 title, as official letters are set; fonts fall back.

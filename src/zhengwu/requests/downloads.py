@@ -2,9 +2,8 @@
 answer, found with the tracking number and query code."""
 
 from plone import api
-from plone.namedfile.utils import set_headers
-from plone.namedfile.utils import stream_data
 from zhengwu import _
+from zhengwu.files import serve
 from zhengwu.requests import letters
 from zhengwu.requests.kinds import ANSWERED_STATES
 from zhengwu.rest import error_body
@@ -20,6 +19,7 @@ def letter_response(record, kind, request):
     filename, data = letters.letter(record, kind, request)
     request.response.setHeader("Content-Type", DOCX)
     request.response.setHeader("Content-Disposition", f'attachment; filename="{filename}"')
+    request.response.setHeader("X-Content-Type-Options", "nosniff")
     return data
 
 
@@ -42,6 +42,4 @@ def download(record, form, request):
             position = -1
         if not 0 <= position < len(files):
             return error_body(request, NotFound(_("This request has no such file."), "file"))
-        blob = files[position]
-        set_headers(blob, request.response, filename=blob.filename)
-        return stream_data(blob)
+        return serve(files[position], request.response)

@@ -108,9 +108,10 @@ def after_transition(record, event):
         # Counted in the annual report as 逾期不补正 (其他处理).
         record.outcome, record.outcome_reason = "other", "no_correction"
         record.answered_date = on
-    # The clock's columns; not notifyModified, which would add the officer
-    # to the creators of the applicant's request.
-    record.reindexObject(idxs=["request_organ"])
+    # The clock's columns and the full text (the request's words once
+    # registered); not notifyModified, which would add the officer to the
+    # creators of the applicant's request.
+    record.reindexObject(idxs=["request_organ", "SearchableText"])
 
 
 def _back_to_extended(record, workflow):

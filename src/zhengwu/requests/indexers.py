@@ -1,6 +1,7 @@
 """Catalog entries of disclosure requests: what worklists and the annual
 report read, and a full text without any personal field."""
 
+from plone import api
 from plone.indexer import indexer
 from zhengwu.indexing import metadata
 from zhengwu.requests.request import IDisclosureRequest
@@ -8,7 +9,13 @@ from zhengwu.requests.request import IDisclosureRequest
 
 @indexer(IDisclosureRequest)
 def searchable_text(record):
-    return " ".join(p for p in (record.tracking_number, record.requested_information) if p)
+    """The tracking number; the information requested too once registered
+    (the submission itself writes no word of its text: every word is a
+    posting that concurrent submissions would write)."""
+    parts = [record.tracking_number]
+    if api.content.get_state(record, default=None) not in (None, "received"):
+        parts.append(record.requested_information)
+    return " ".join(p for p in parts if p)
 
 
 @indexer(IDisclosureRequest)

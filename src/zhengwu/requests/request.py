@@ -18,6 +18,7 @@ from zhengwu.files import check_attachment
 from zhengwu.requests.kinds import REASONS
 from zhengwu.site.department import check_email
 from zhengwu.site.department import check_organization_code
+from zhengwu.submissions.catalog import COMMON_INDEXES
 from zhengwu.submissions.fields import check_id_number
 from zhengwu.submissions.fields import check_phone
 from zhengwu.submissions.privacy import ICitizenRecord
@@ -180,6 +181,8 @@ class IDisclosureRequest(model.Schema):
 
 @implementer(IDisclosureRequest, ICitizenRecord)
 class DisclosureRequest(Item):
+    # The catalog indexes asked of a request (zhengwu.submissions.catalog).
+    catalog_indexes = (*COMMON_INDEXES, "request_organ")
     tracking_number = None
     organ = None  # UID of the department the request was addressed to
     query_code_hash = None

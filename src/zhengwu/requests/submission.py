@@ -10,8 +10,10 @@ from zhengwu.field_errors import problem
 from zhengwu.i18n import translated
 from zhengwu.requests.request import APPLICANT_FIELDS
 from zhengwu.requests.request import IDisclosureRequest
+from zhengwu.security.text import clean
 from zhengwu.submissions import intake
 from zhengwu.submissions import tracking
+from zhengwu.submissions.catalog import adding_record
 from zhengwu.submissions.fields import check_resident_id
 from zhengwu.submissions.lookup import system_user
 from zope.schema import ValidationError
@@ -76,7 +78,7 @@ def submit(catalog, data, request):
     if errors:
         return None, None, errors
     number, code, code_hash = tracking.issue(PREFIX)
-    with system_user():
+    with system_user(), adding_record(catalog):
         record = api.content.create(
             container=catalog,
             type="DisclosureRequest",
@@ -95,7 +97,7 @@ def submit(catalog, data, request):
 def correct(record, text):
     """The applicant's correction arrives: the clock starts again today.
     Returns an error sentence, or None."""
-    text = (text or "").strip() if isinstance(text, str) else ""
+    text = clean(text or "").strip() if isinstance(text, str) else ""
     if not text:
         return translated(_("Write the correction."))
     longest = api.portal.get_registry_record("zhengwu.submissions.max_text_length", default=5000)

@@ -211,6 +211,11 @@ class LetterView(BrowserView):
         return letter_response(self.context, kind, self.request)
 
 
+class ApplicantAttachment(AttachmentDownload):
+    """``<request>/@@attachment/<n>/<name>``: the applicant's proof of
+    identity (its own class for its own caching rule: private)."""
+
+
 class ReplyFileDownload(AttachmentDownload):
     """``<request>/@@reply-attachments/<n>/<name>``: a file given with the answer."""
 

@@ -7,8 +7,16 @@ deleted, global role assignments and failed logins.
 
 from plone import api
 from Products.CMFCore.interfaces import IContentish
+from zhengwu import clients
 from zhengwu.review.audit_log import IAuditLog
+from ZODB.POSException import ConflictError
 from zope.component import queryUtility
+from zope.globalrequest import getRequest
+import logging
+import transaction
+
+
+logger = logging.getLogger(__name__)
 
 
 def current_actor():
@@ -19,8 +27,17 @@ def current_actor():
     return user.getId() or "Anonymous User"
 
 
-def record(action, obj=None, path="", comment="", state="", actor=None, title=""):
-    log = queryUtility(IAuditLog)
+def client_address():
+    """The client's address of the request being published, or ""."""
+    request = getRequest()
+    if request is None or not hasattr(request, "getClientAddr"):
+        return ""
+    address = clients.client_address(request)
+    return str(address) if address is not None else ""
+
+
+def record(action, obj=None, path="", comment="", state="", actor=None, title="", log=None):
+    log = log if log is not None else queryUtility(IAuditLog)
     if log is None:  # the profile is not installed (or being uninstalled)
         return
     if obj is not None:
@@ -37,7 +54,33 @@ def record(action, obj=None, path="", comment="", state="", actor=None, title=""
         comment=comment,
         state=state,
         uid=uid,
+        address=client_address(),
     )
+
+
+def record_now(action, **fields):
+    """``record``, committed at once in a transaction of its own: a failed
+    login is kept even when its request ends in an error and is rolled back
+    (HTTP Basic on a protected page answers 401 by an exception)."""
+    log = queryUtility(IAuditLog)
+    if log is None or log._p_jar is None:
+        return
+    db = log._p_jar.db()
+    manager = transaction.TransactionManager()
+    connection = db.open(transaction_manager=manager)
+    try:
+        for _attempt in range(5):
+            try:
+                manager.begin()
+                record(action, log=connection.get(log._p_oid), **fields)
+                manager.commit()
+                return
+            except ConflictError:
+                manager.abort()
+        logger.warning("audit entry %s not recorded after 5 conflicts", action)
+    finally:
+        manager.abort()
+        connection.close()
 
 
 def transition_succeeded(obj, event):
@@ -112,7 +155,12 @@ def roles_assigned(principal_id, roles):
 
 
 def login_failed(login):
-    record("login_failed", path=f"user:{login}", actor="Anonymous User", comment=login)
+    record_now("login_failed", path=f"user:{login}", actor="Anonymous User", comment=login)
+
+
+def login_locked(login, address):
+    what = f"user:{login}" if login else f"address:{address}"
+    record_now("login_locked", path=what, actor="Anonymous User", comment=login or address)
 
 
 def _principal_id(principal):

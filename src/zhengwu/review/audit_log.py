@@ -19,7 +19,7 @@ import random
 import time
 
 
-FIELDS = ("time", "actor", "action", "path", "title", "comment", "state", "uid")
+FIELDS = ("time", "actor", "action", "path", "title", "comment", "state", "uid", "address")
 
 
 class IAuditLog(Interface):
@@ -38,7 +38,9 @@ class AuditLog(Persistent):
         self._entries = OOBTree()
         self._length = Length()
 
-    def append(self, actor, action, path="", title="", comment="", state="", uid="", when=None):
+    def append(
+        self, actor, action, path="", title="", comment="", state="", uid="", when=None, address=""
+    ):
         now = time.time() if when is None else when
         key = (_micros(now), random.getrandbits(32))
         self._entries[key] = {
@@ -50,6 +52,7 @@ class AuditLog(Persistent):
             "comment": comment or "",
             "state": state or "",
             "uid": uid or "",
+            "address": address or "",  # the client's (behind trusted proxies, the real one)
         }
         self._length.change(1)
         return key

@@ -6,8 +6,9 @@ The approvals of ``zhengwu_review_workflow`` (``approve_first``,
 so a refused approval is not offered in any UI and cannot be performed
 through any API. ``refusal_reason`` says why, for the forms and the REST API.
 
-- The author cannot approve: whoever created the item, owns it, or submitted
-  it in the current round.
+- The author cannot approve: whoever created the item, owns it, changed its
+  content since it was last published (``review.editors``), or submitted it
+  in the current round.
 - One person performs at most one approval level of one review round (a round
   starts with each ``submit``).
 - A Manager is no exception unless the site setting
@@ -18,6 +19,7 @@ from AccessControl import getSecurityManager
 from AccessControl import ModuleSecurityInfo
 from plone import api
 from zhengwu import _
+from zhengwu.review import editors
 
 
 WORKFLOW_ID = "zhengwu_review_workflow"
@@ -45,6 +47,7 @@ def authors(obj):
     if owner:
         people.add(owner[1])
     people.update(entry["actor"] for entry in current_round(obj) if entry.get("action") == "submit")
+    people.update(editors.editors(obj, history(obj)))
     people.discard(None)
     return people
 
@@ -61,7 +64,7 @@ def refusal_reason(obj, transition, user=None):
     ) and "Manager" in user.getRolesInContext(obj):
         return None
     if userid in authors(obj):
-        return _("You wrote or submitted this item, so someone else must approve it.")
+        return _("You wrote, edited or submitted this item, so someone else must approve it.")
     done = [
         entry
         for entry in current_round(obj)

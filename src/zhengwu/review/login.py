@@ -1,9 +1,11 @@
-"""Failed logins from the classic form go to the audit log (those of
-@login: ``services/login``)."""
+"""The classic login form says when a lockout refused the login
+(``lockout``: failures are counted and audited for every login route)."""
 
 from Products.CMFPlone.browser.login.login import LoginForm
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zhengwu.review.audit_events import login_failed
+from Products.statusmessages.interfaces import IStatusMessage
+from zhengwu import _
+from zhengwu.review.lockout import locked_minutes
 import os
 import Products.CMFPlone.browser.login
 
@@ -16,14 +18,12 @@ class AuditedLoginForm(LoginForm):
 
     def update(self):
         super().update()
-        form = self.request.form
-        # Plone 6.2's login form posts __ac_name/__ac_password; PAS has
-        # already tried them when this runs, so still anonymous means failed.
-        login = form.get("__ac_name")
-        submitted = form.get("buttons.login") or form.get("form.buttons.login")
-        if submitted and isinstance(login, str) and login and self.portal_state.anonymous():
-            login_failed(login[:100])
-
-    @property
-    def portal_state(self):
-        return self.context.restrictedTraverse("@@plone_portal_state")
+        minutes = locked_minutes(self.request)
+        if minutes:
+            IStatusMessage(self.request).add(
+                _(
+                    "Too many failed logins: logging in is locked for ${minutes} minutes.",
+                    mapping={"minutes": minutes},
+                ),
+                type="error",
+            )

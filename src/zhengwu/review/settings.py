@@ -16,3 +16,36 @@ class IReviewSettings(Interface):
         default=False,
         required=False,
     )
+
+    login_failures_per_account = schema.Int(
+        title=_("Failed logins before an account is locked"),
+        description=_(
+            "Wrong passwords for one account within the lockout time lock it for that "
+            "time, on every way of logging in (the login form, @login, HTTP Basic)."
+        ),
+        default=5,
+        min=1,
+        max=100,
+        required=True,
+    )
+
+    login_failures_per_address = schema.Int(
+        title=_("Failed logins before a client address is locked"),
+        description=_(
+            "Wrong passwords from one client address, whatever the accounts, within "
+            "the lockout time lock that address out of logging in for that time."
+        ),
+        default=20,
+        min=1,
+        max=10000,
+        required=True,
+    )
+
+    login_lockout_minutes = schema.Int(
+        title=_("Lockout time (minutes)"),
+        description=_("How long failures are counted, and how long a lockout lasts."),
+        default=15,
+        min=1,
+        max=1440,
+        required=True,
+    )

@@ -14,6 +14,7 @@ from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.interfaces import ReasonRequired
 from zhengwu.review import checks
+from zhengwu.review import editors
 from zhengwu.review.guards import refusal_reason
 from zhengwu.review.guards import WORKFLOW_ID
 from zope.annotation.interfaces import IAnnotations
@@ -44,6 +45,7 @@ def before_transition(obj, event):
     if refused is not None:
         raise WorkflowException(translated(refused.message))
     _pending()[obj.getPhysicalPath(), transition] = (found, given)
+    editors.transition_started()  # what the transition changes is nobody's edit
 
 
 def _pending():
@@ -64,6 +66,7 @@ def after_transition(obj, event):
     online until now, with its own date)."""
     if event.workflow is None or event.workflow.getId() != WORKFLOW_ID or event.transition is None:
         return
+    editors.transition_ended()
     pending = _pending().pop((obj.getPhysicalPath(), event.transition.getId()), None)
     if pending is not None:
         checks.recorded(obj, event.transition.getId(), *pending)

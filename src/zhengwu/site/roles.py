@@ -12,6 +12,9 @@ from zope.interface import implementer
 
 
 DELEGATE_PERMISSION = "zhengwu: Delegate government roles"
+# The roles that read citizens' personal data: only Managers grant them.
+PERSONAL_DATA_PERMISSION = "zhengwu: Delegate personal-data roles"
+PERSONAL_DATA_ROLES = ("PetitionHandler", "DepartmentResponder", "DisclosureOfficer")
 
 # role id -> title on the sharing page
 GOVERNMENT_ROLES = {
@@ -39,7 +42,9 @@ def _sharing_role(role_id):
     @implementer(ISharingPageRole)
     class SharingRole:
         title = GOVERNMENT_ROLES[role_id]
-        required_permission = DELEGATE_PERMISSION
+        required_permission = (
+            PERSONAL_DATA_PERMISSION if role_id in PERSONAL_DATA_ROLES else DELEGATE_PERMISSION
+        )
         required_interface = None
 
     SharingRole.__name__ = f"{role_id}SharingRole"

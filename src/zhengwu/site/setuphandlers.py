@@ -3,6 +3,7 @@
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.base.interfaces import INonInstallable
+from zhengwu.site import sessions
 from zope.interface import implementer
 
 
@@ -46,5 +47,6 @@ def post_install(context):
         if folder is not None and api.content.get_state(folder, default=None) == "private":
             api.content.transition(folder, transition="publish")
     retitle_assets(portal)
+    sessions.end_sessions_on_logout(portal)
     # Objects made before the workflows were bound get their permissions now.
     api.portal.get_tool("portal_workflow").updateRoleMappings()

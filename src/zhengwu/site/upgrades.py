@@ -1,6 +1,7 @@
 """Upgrade-step handlers of the shared rooms (profile zhengwu:default)."""
 
 from plone import api
+from zhengwu.site import sessions
 from zhengwu.site import setuphandlers
 
 
@@ -24,3 +25,8 @@ def install_caching(context):
     profile = "profile-plone.app.caching:default"
     if installer.getLastVersionForProfile(profile[len("profile-") :]) == "unknown":
         installer.runAllImportStepsFromProfile(profile)
+
+
+def end_sessions_on_logout(context):
+    """1005 → 1006: logging out invalidates the cookie and the token."""
+    sessions.end_sessions_on_logout(api.portal.get())

@@ -13,9 +13,12 @@ from plone.namedfile.utils import safe_basename
 from zhengwu import _
 from zhengwu.field_errors import problem
 from zhengwu.files import blob_from_json
+from zhengwu.files import decide
+from zhengwu.files import encoded_size
 from zhengwu.i18n import translated
 from zhengwu.rest import Refused
 from zhengwu.rest import TooManyRequests
+from zhengwu.security.text import clean
 from zhengwu.submissions import throttle
 from zope.schema import ValidationError
 from zope.schema.interfaces import IBool
@@ -38,7 +41,7 @@ def _text(value):
         return None
     if not isinstance(value, str):
         raise TypeError(value)
-    value = value.strip()
+    value = clean(value).strip()  # control characters removed (zhengwu.security.text)
     return value or None
 
 
@@ -53,16 +56,35 @@ def _bool(value):
 
 
 def _file(value):
-    """A blob file from a form upload or plone.restapi's file dict."""
+    """A blob file from a form upload or plone.restapi's file dict, its
+    content type decided by its name and content (``zhengwu.files.decide``;
+    the field's constraint refuses what does not match)."""
     if hasattr(value, "filename") and hasattr(value, "read"):
         if not value.filename:
             return None
         value.seek(0)
-        return NamedBlobFile(data=value.read(), filename=safe_basename(value.filename))
+        data = value.read()
+        filename = clean(safe_basename(value.filename))
+        try:
+            content_type = decide(data, filename)
+        except ValidationError:
+            content_type = "application/octet-stream"
+        return NamedBlobFile(data=data, filename=filename, contentType=content_type)
     try:
         return blob_from_json(value)
     except ValueError:
         raise TypeError(value) from None
+
+
+def _upload_size(value):
+    """The size of a file before it is read or decoded."""
+    if hasattr(value, "filename") and hasattr(value, "seek") and hasattr(value, "tell"):
+        position = value.tell()
+        value.seek(0, 2)
+        size = value.tell()
+        value.seek(position)
+        return size
+    return encoded_size(value)
 
 
 def read(data, schema, names, context):
@@ -136,20 +158,29 @@ def _attachments(raw):
     if raw in (None, "", []):
         return []
     items = raw if isinstance(raw, (list, tuple)) else [raw]
-    files = [f for f in (_file(item) for item in items) if f is not None]
+    # The limits before anything is read or decoded: a flood of files costs
+    # the server nothing but this count.
+    items = [item for item in items if item not in (None, "", {})]
     most = setting("max_attachments", 3)
-    if len(files) > most:
+    if len(items) > most:
         raise Refused(400, _("At most ${max} attachments.", mapping={"max": most}))
     largest = setting("max_attachment_megabytes", 10) * 1024 * 1024
+    if any(_upload_size(item) > largest for item in items):
+        raise _too_large()
+    files = [f for f in (_file(item) for item in items) if f is not None]
     if any(f.getSize() > largest for f in files):
-        raise Refused(
-            400,
-            _(
-                "Each attachment may have at most ${max} MB.",
-                mapping={"max": setting("max_attachment_megabytes", 10)},
-            ),
-        )
+        raise _too_large()
     return files
+
+
+def _too_large():
+    return Refused(
+        400,
+        _(
+            "Each attachment may have at most ${max} MB.",
+            mapping={"max": setting("max_attachment_megabytes", 10)},
+        ),
+    )
 
 
 def receive(data, schema, names, context, request, flood, rules=None):

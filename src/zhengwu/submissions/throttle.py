@@ -4,10 +4,15 @@ Counters live in the memory of each Zope process (a write to the ZODB per
 request would make every submission conflict with every other). Behind a
 load balancer with several processes a client gets at most the limit per
 process: keep the limits low, or let the proxy limit too (docs/petitions.md).
+Clients are told apart by ``zhengwu.clients``: behind a trusted proxy by the
+address it forwards (docs/operations.md, "Client addresses behind a proxy").
 """
 
 from plone import api
+from plone.api.exc import CannotGetPortalError
 from threading import Lock
+from zhengwu import clients
+from zope.interface.interfaces import ComponentLookupError
 import math
 import time
 import transaction
@@ -22,10 +27,14 @@ class Throttle:
         self.default_window = default_window
         self._hits = {}
         self._lock = Lock()
+        self.clock = time.monotonic  # tests move it forward
 
     def _settings(self):
-        limit = api.portal.get_registry_record(self.limit_record, default=self.default_limit)
-        window = api.portal.get_registry_record(self.window_record, default=self.default_window)
+        try:
+            limit = api.portal.get_registry_record(self.limit_record, default=self.default_limit)
+            window = api.portal.get_registry_record(self.window_record, default=self.default_window)
+        except (CannotGetPortalError, ComponentLookupError):  # outside a site (Zope root)
+            limit, window = self.default_limit, self.default_window
         return limit, window * 60
 
     def _recent(self, key, window, now):
@@ -40,13 +49,13 @@ class Throttle:
         """Whether ``key`` has used up its limit in the current window."""
         limit, window = self._settings()
         with self._lock:
-            return len(self._recent(key, window, time.monotonic())) >= limit
+            return len(self._recent(key, window, self.clock())) >= limit
 
     def retry_after(self, key):
         """Whole seconds until ``key`` is under its limit again (at least 1),
         for the ``Retry-After`` of a refusal."""
         limit, window = self._settings()
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             hits = self._recent(key, window, now)
         if limit <= 0:  # closed to everyone: ask again after a window
@@ -58,12 +67,23 @@ class Throttle:
 
     def hit(self, key):
         limit, window = self._settings()
-        now = time.monotonic()
+        now = self.clock()
         with self._lock:
             self._hits[key] = [*self._recent(key, window, now), now]
             if len(self._hits) > 100_000:  # a flood of addresses: forget the oldest
                 for stale in list(self._hits)[:50_000]:
                     del self._hits[stale]
+
+    def forget(self, key):
+        """Clear ``key``'s count (e.g. a successful login after failures)."""
+        with self._lock:
+            self._hits.pop(key, None)
+
+    def count(self, key):
+        """``key``'s hits in the current window."""
+        _limit, window = self._settings()
+        with self._lock:
+            return len(self._recent(key, window, self.clock()))
 
     def hit_after_commit(self, key):
         """Count ``key`` once the request's transaction commits: a request
@@ -92,5 +112,6 @@ LOOKUPS = Throttle(
 
 
 def client(request):
-    """The client's address as Zope sees it (trusted proxies honoured)."""
-    return request.getClientAddr() or "unknown"
+    """The key of the request's client: its address behind the trusted
+    proxies, an IPv6 client by its /64 (zhengwu.clients)."""
+    return clients.client_key(request)

@@ -1,13 +1,28 @@
-"""POST /@login: plone.restapi's login; a failed one goes to the audit log."""
+"""POST /@login: plone.restapi's login; a lockout (``review.lockout``)
+answers 429 with ``Retry-After`` instead of "wrong password"."""
 
-from plone.restapi.deserializer import json_body
 from plone.restapi.services.auth.login import Login
-from zhengwu.review.audit_events import login_failed
+from zhengwu import _
+from zhengwu.i18n import translated
+from zhengwu.review.lockout import locked_minutes
 
 
 class AuditedLogin(Login):
     def reply(self):
         result = super().reply()
-        if self.request.response.getStatus() == 401:
-            login_failed(str(json_body(self.request).get("login", ""))[:100])
+        minutes = locked_minutes(self.request)
+        if minutes and self.request.response.getStatus() == 401:
+            self.request.response.setStatus(429)
+            self.request.response.setHeader("Retry-After", str(minutes * 60))
+            return {
+                "error": {
+                    "type": "TooManyRequests",
+                    "message": translated(
+                        _(
+                            "Too many failed logins: logging in is locked for ${minutes} minutes.",
+                            mapping={"minutes": minutes},
+                        )
+                    ),
+                }
+            }
         return result
