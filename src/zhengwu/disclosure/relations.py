@@ -2,6 +2,9 @@
 解读关联 (interpretations), each side showing only what its reader may view."""
 
 from plone import api
+from zc.relation.interfaces import ICatalog
+from zope.component import queryUtility
+from zope.intid.interfaces import IIntIds
 
 
 def _viewable(objects):
@@ -15,17 +18,34 @@ def superseded_by(item):
     return found[0] if found else None
 
 
-def supersedes(item):
+def incoming(item):
+    """relationship → the items naming ``item`` in it (unbroken relations,
+    unfiltered), from one look-up of the relation catalog: what
+    ``api.relation.get(target=item, relationship=…, unrestricted=True)``
+    finds for each relationship."""
+    intids = queryUtility(IIntIds)
+    catalog = queryUtility(ICatalog)
+    intid = intids.queryId(item) if intids is not None else None
+    found = {}
+    if catalog is None or intid is None:
+        return found
+    for relation in catalog.findRelations({"to_id": intid}):
+        if not relation.isBroken():
+            found.setdefault(relation.from_attribute, []).append(relation.from_object)
+    return found
+
+
+def supersedes(item, found=None):
     """The items this one replaced (they name it as ``superseded_by``)."""
-    relations = api.relation.get(target=item, relationship="superseded_by", unrestricted=True)
-    return _viewable(r.from_object for r in relations)
+    found = incoming(item) if found is None else found
+    return _viewable(found.get("superseded_by", ()))
 
 
 def interpretations(item):
     return _viewable(r.to_object for r in (item.interpretations or []) if not r.isBroken())
 
 
-def interpreted_documents(item):
+def interpreted_documents(item, found=None):
     """The items that list this one among their interpretations."""
-    relations = api.relation.get(target=item, relationship="interpretations", unrestricted=True)
-    return _viewable(r.from_object for r in relations)
+    found = incoming(item) if found is None else found
+    return _viewable(found.get("interpretations", ()))

@@ -52,10 +52,11 @@ class ViewableRelationListSerializer(DefaultFieldSerializer):
 class SerializeItemToJson(SerializeToJson):
     def __call__(self, version=None, include_items=True):
         result = super().__call__(version=version, include_items=include_items)
+        found = relations.incoming(self.context)
         result["supersedes"] = [
-            _summary(o, self.request) for o in relations.supersedes(self.context)
+            _summary(o, self.request) for o in relations.supersedes(self.context, found)
         ]
         result["interpreted_documents"] = [
-            _summary(o, self.request) for o in relations.interpreted_documents(self.context)
+            _summary(o, self.request) for o in relations.interpreted_documents(self.context, found)
         ]
         return result

@@ -79,9 +79,18 @@ def topics_by_code():
     return _by_code(extension_lines(EXTENSION_RECORD))
 
 
+def topics_by_code_for(lines):
+    """``topics_by_code`` with these extension lines."""
+    return _by_code(lines)
+
+
 def topic_title(code, full=True):
     """``财政、金融、审计 › 税务`` (or only ``税务`` with ``full=False``)."""
-    topics = topics_by_code()
+    return topic_title_in(topics_by_code(), code, full)
+
+
+def topic_title_in(topics, code, full=True):
+    """``topic_title`` from ``topics`` (code → topic)."""
     topic = topics.get(code)
     if topic is None:
         return code or ""

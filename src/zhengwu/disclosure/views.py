@@ -12,7 +12,8 @@ from zhengwu.disclosure.listing import EntryWriter
 from zhengwu.faceted import FacetedPage
 from zhengwu.files import file_entries
 from zhengwu.i18n import translated
-from zhengwu.site.department import organ_titles
+from zhengwu.site.department import organ_title
+import functools
 
 
 FACET_LABELS = {
@@ -88,7 +89,7 @@ class ItemView(BrowserView):
         published = context.publication_date
         return [
             (_("Index number"), context.index_number or ""),
-            (_("Issuing organ"), organ_titles().get(context.issuing_organ, "")),
+            (_("Issuing organ"), organ_title(context.issuing_organ) or ""),
             (_("Document number"), context.document_number or ""),
             (_("Date written"), context.written_date.isoformat() if context.written_date else ""),
             (_("Publication date"), published.isoformat() if published else ""),
@@ -106,14 +107,18 @@ class ItemView(BrowserView):
     def superseded_by(self):
         return relations.superseded_by(self.context)
 
+    @functools.cached_property
+    def _incoming(self):
+        return relations.incoming(self.context)
+
     def supersedes(self):
-        return relations.supersedes(self.context)
+        return relations.supersedes(self.context, self._incoming)
 
     def interpretations(self):
         return relations.interpretations(self.context)
 
     def interpreted_documents(self):
-        return relations.interpreted_documents(self.context)
+        return relations.interpreted_documents(self.context, self._incoming)
 
     def attachments(self):
         return file_entries(self.context)

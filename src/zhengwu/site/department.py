@@ -4,6 +4,7 @@ Its code (统一社会信用代码 or 9-character 组织机构代码) prefixes t
 numbers of everything the department publishes, so it is checked when saved.
 """
 
+from Acquisition import aq_base
 from plone import api
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -16,6 +17,7 @@ from zope.interface import provider
 from zope.schema import ValidationError
 from zope.schema.interfaces import IContextAwareDefaultFactory
 import re
+import threading
 
 
 class InvalidOrganizationCode(ValidationError):
@@ -116,7 +118,41 @@ class Department(Container):
     """A department's folder; its groups are made by department_groups."""
 
 
-def organ_titles():
-    """UID → title of every department (titles of organs are public)."""
+# (catalog counter's oid, its serial) → {UID: title}. The counter changes
+# with every (un)indexing and is committed with it: a committed serial names
+# one state of the catalog. While this transaction has changed it (or has
+# indexing pending), nothing is kept or read.
+_titles = {}
+_titles_lock = threading.Lock()
+
+
+def _organ_titles():
     catalog = api.portal.get_tool("portal_catalog")
-    return {b.UID: b.Title for b in catalog.unrestrictedSearchResults(portal_type="Department")}
+    catalog.getCounter()  # indexes what is queued first, as a query would
+    counter = getattr(aq_base(catalog), "_counter", None)
+    key = None
+    if counter is not None and not counter._p_changed and counter._p_oid is not None:
+        key = (counter._p_oid, counter._p_serial)
+    titles = _titles.get(key) if key is not None else None
+    if titles is None:
+        brains = catalog.unrestrictedSearchResults(portal_type="Department")
+        titles = {b.UID: b.Title for b in brains}
+        if key is not None:
+            with _titles_lock:
+                if len(_titles) > 50:
+                    _titles.clear()
+                _titles[key] = titles
+    return titles
+
+
+def organ_titles():
+    """UID → title of every department (titles of organs are public). Read
+    from the catalog once per state of it (every item page and listing asks)."""
+    return dict(_organ_titles())
+
+
+def organ_title(uid):
+    """The title of the department ``uid``, or None."""
+    if not uid or not isinstance(uid, str):
+        return None
+    return _organ_titles().get(uid)

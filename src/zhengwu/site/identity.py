@@ -3,9 +3,10 @@ every page of a government website — 网站标识码, ICP备案号, 公安机�
 主办单位 and contact details. Stored in the registry, edited in a control panel.
 """
 
-from plone import api
+from plone.registry.interfaces import IRegistry
 from zhengwu import _
 from zope import schema
+from zope.component import getUtility
 from zope.interface import Interface
 from zope.schema import ValidationError
 import re
@@ -121,12 +122,15 @@ class ISiteIdentity(Interface):
     )
 
 
+FIELDS = tuple(schema.getFieldNamesInOrder(ISiteIdentity))
+
+
 def get_identity():
-    """The settings as a plain dict, with the two record links."""
-    data = {
-        name: api.portal.get_registry_record(f"{REGISTRY_PREFIX}.{name}", default=None) or ""
-        for name in schema.getFieldNamesInOrder(ISiteIdentity)
-    }
+    """The settings as a plain dict, with the two record links. (Read from the
+    registry directly: every page asks, several times, and plone.registry
+    keeps the values per request.)"""
+    registry = getUtility(IRegistry)
+    data = {name: registry.get(f"{REGISTRY_PREFIX}.{name}") or "" for name in FIELDS}
     data["icp_url"] = ICP_URL if data["icp_number"] else ""
     code = police_record_code(data["police_number"])
     data["police_url"] = POLICE_URL.format(code=code) if code else ""

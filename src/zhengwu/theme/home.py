@@ -18,6 +18,7 @@ The view is the layout of the language folder's front page (or of the
 navigation root itself): Display → 门户首页.
 """
 
+from DateTime import DateTime
 from datetime import date
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -129,9 +130,9 @@ def day(brain):
     return when.asdatetime().astimezone(CHINA).date().isoformat()
 
 
-def entry(brain):
+def entry(brain, url=None):
     """A list line: a title, a link and a date, nothing else."""
-    return {"title": brain.Title, "url": brain.getURL(), "date": day(brain)}
+    return {"title": brain.Title, "url": url or brain.getURL(), "date": day(brain)}
 
 
 class HomeView(BrowserView):
@@ -142,6 +143,35 @@ class HomeView(BrowserView):
         self.catalog = api.portal.get_tool("portal_catalog")
         self.root = api.portal.get_navigation_root(context)
         self.root_path = "/".join(self.root.getPhysicalPath())
+        self.root_url = self.root.absolute_url()
+        self.now = DateTime()
+        self._inactive = {}
+
+    def search(self, **query):
+        """``portal_catalog(**query)``, the same answer, with the catalog's
+        check whether the reader may see inactive content (a traversal to
+        every path queried, then a permission check on each) made once per
+        set of paths for the whole page instead of once per query (the
+        blocks ask about the same paths several times), and the effective
+        range's "now" taken once for the page."""
+        if "show_inactive" not in query:
+            path = query.get("path")
+            key = repr(path)
+            allowed = self._inactive.get(key)
+            if allowed is None:
+                scope = {"path": path} if path else {}
+                allowed = self._inactive[key] = bool(self.catalog.allow_inactive(scope))
+            query["show_inactive"] = True
+            if not allowed:
+                query["effectiveRange"] = self.now
+        return self.catalog.searchResults(**query)
+
+    def url(self, brain):
+        """``brain.getURL()``, from the root's URL for what lies below it."""
+        path = brain.getPath()
+        if path.startswith(self.root_path + "/"):
+            return self.root_url + path[len(self.root_path) :]
+        return brain.getURL()
 
     # -- sources --------------------------------------------------------
 
@@ -155,26 +185,26 @@ class HomeView(BrowserView):
         }
         if portal_type:
             query["portal_type"] = portal_type
-        return self.catalog(**query)
+        return self.search(**query)
 
     def sources(self, block, column_type, portal_type=None):
         """``[(path, url)]`` of a block's sources: the configured paths that
         exist, or every column of its type."""
         configured = [p.strip().strip("/") for p in setting(f"{block}_sources") if p.strip()]
         if not configured:
-            return [(b.getPath(), b.getURL()) for b in self._columns(column_type, portal_type)]
+            return [(b.getPath(), self.url(b)) for b in self._columns(column_type, portal_type)]
         found = []
         for relative in configured:
             path = f"{self.root_path}/{relative}"
-            brains = self.catalog(path={"query": path, "depth": 0})
+            brains = self.search(path={"query": path, "depth": 0})
             if brains:
-                found.append((path, brains[0].getURL()))
+                found.append((path, self.url(brains[0])))
         return found
 
     def nested(self, paths, column_type):
         """Paths of the columns of another type inside ``paths`` (a news
         section may hold a notice column: its notices are not news)."""
-        brains = self.catalog(
+        brains = self.search(
             column_type=[t for t in COLUMN_TYPE_IDS if t != column_type], path=list(paths)
         )
         return tuple(f"{b.getPath()}/" for b in brains if b.getPath() not in paths)
@@ -185,7 +215,7 @@ class HomeView(BrowserView):
             return []
         size = setting("list_size")
         excluded = self.nested(paths, column_type) if column_type else ()
-        brains = self.catalog(
+        brains = self.search(
             portal_type=list(portal_types),
             review_state="published",
             path=list(paths),
@@ -198,7 +228,7 @@ class HomeView(BrowserView):
         for brain in brains:
             if excluded and brain.getPath().startswith(excluded):
                 continue
-            found.append(entry(brain))
+            found.append(entry(brain, self.url(brain)))
             if len(found) == size:
                 break
         return found
@@ -243,8 +273,8 @@ class HomeView(BrowserView):
         """The service themes with most published guides: ``{entries: [{id,
         title, count, url}], total, more}``; counts by set intersection."""
         columns = self._columns("service")
-        more = columns[0].getURL() if columns else None
-        results = self.catalog(**published_query(self.root, "ServiceGuide"))
+        more = self.url(columns[0]) if columns else None
+        results = self.search(**published_query(self.root, "ServiceGuide"))
         rids = rid_set(results)
         index = self.catalog._catalog.getIndex("guide_theme")._index
         counted = []
@@ -268,7 +298,7 @@ class HomeView(BrowserView):
         """The latest published (answered) messages, the mailboxes and this
         month's figures. Messages show their title and reply date only."""
         size = setting("petition_count")
-        brains = self.catalog(
+        brains = self.search(
             portal_type="Petition",
             review_state="published",
             path=self.root_path,
@@ -282,7 +312,7 @@ class HomeView(BrowserView):
             return value if isinstance(value, date) else None
 
         latest = sorted(brains, key=lambda b: replied(b) or date.min, reverse=True)[:size]
-        boxes = self.catalog(
+        boxes = self.search(
             portal_type="PetitionBox",
             review_state="published",
             path=self.root_path,
@@ -293,14 +323,14 @@ class HomeView(BrowserView):
             "messages": [
                 {
                     "title": b.Title,
-                    "url": b.getURL(),
+                    "url": self.url(b),
                     "date": replied(b).isoformat() if replied(b) else day(b),
                 }
                 for b in latest
             ],
-            "boxes": [{"title": b.Title, "url": b.getURL()} for b in boxes],
+            "boxes": [{"title": b.Title, "url": self.url(b)} for b in boxes],
             "month": stats.month(),
-            "more": columns[0].getURL() if columns else None,
+            "more": self.url(columns[0]) if columns else None,
         }
 
     def topics(self):
@@ -311,7 +341,7 @@ class HomeView(BrowserView):
         outermost = [c for c in columns if not any(c.getPath().startswith(f"{p}/") for p in paths)]
         banners = []
         for column in outermost:
-            inside = self.catalog(
+            inside = self.search(
                 path={"query": column.getPath(), "depth": 1},
                 is_folderish=True,
                 review_state="published",
@@ -322,8 +352,8 @@ class HomeView(BrowserView):
             {
                 "title": b.Title,
                 "description": b.Description,
-                "url": b.getURL(),
-                "image": f"{b.getURL()}/@@images/image/large" if b.getIcon else None,
+                "url": self.url(b),
+                "image": f"{self.url(b)}/@@images/image/large" if b.getIcon else None,
             }
             for b in banners
         ]

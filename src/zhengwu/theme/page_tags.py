@@ -37,7 +37,7 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlsplit
 from zhengwu.site.columns import column_of
 from zhengwu.site.columns import column_type_of
-from zhengwu.site.department import organ_titles
+from zhengwu.site.department import organ_title
 from zhengwu.site.identity import get_identity
 from zhengwu.workdays.calendar import china_time
 
@@ -105,13 +105,12 @@ def publication_time(context):
 
 def content_source(context, identity=None):
     """The organ an item comes from (see the module's docstring)."""
-    titles = None
     for name in SOURCE_FIELDS:
         uid = getattr(aq_base(context), name, None)
         if uid and isinstance(uid, str):
-            titles = titles if titles is not None else organ_titles()
-            if uid in titles:
-                return titles[uid]
+            title = organ_title(uid)
+            if title is not None:
+                return title
     obj = aq_parent(aq_inner(context))
     while obj is not None and not IPloneSiteRoot.providedBy(obj):
         if getattr(obj, "portal_type", None) == "Department":

@@ -45,11 +45,19 @@ def english_url(context, request):
     root = _english_root()
     if root is None:
         return None
-    target = None
+    url = None
     if ITranslatable.providedBy(context):
-        target = ITranslationManager(context).get_restricted_translation("en")
-    target = target if target is not None else root
-    return variants.simplified_url(request, target.absolute_url())
+        # What ITranslationManager.get_restricted_translation finds, by its
+        # catalog entry: the page needs the URL, not the object woken.
+        # Most pages have no English translation at all: the unrestricted
+        # look-up (two field indexes) says so without the reader's filters.
+        manager = ITranslationManager(context)
+        query = {"TranslationGroup": manager.tg, "Language": "en"}
+        if manager.pcatalog.unrestrictedSearchResults(**query):
+            brains = manager.pcatalog.searchResults(**query)
+            if len(brains) == 1:
+                url = brains[0].getURL()
+    return variants.simplified_url(request, url or root.absolute_url())
 
 
 def chinese_original(context):

@@ -93,9 +93,8 @@ class MainNavigationViewlet(ViewletBase):
                 "current": "page" if home_current else None,
             }
         ]
-        sections = api.content.find(
-            context=root,
-            depth=1,
+        sections = api.portal.get_tool("portal_catalog")(
+            path={"query": root_path, "depth": 1},
             is_folderish=True,
             sort_on="getObjPositionInParent",
         )
@@ -108,14 +107,14 @@ class MainNavigationViewlet(ViewletBase):
         ]
         sections.sort(key=lambda b: NAV_ORDER.get(b.column_type or "", 9))
         for brain in sections:
-            path = brain.getPath()
-            if actual == brain.getURL():
+            path, url = brain.getPath(), brain.getURL()
+            if actual == url:
                 current = "page"
             elif (here == path or here.startswith(path + "/")) and not home_current:
                 current = "true"
             else:
                 current = None
-            self.items.append({"title": brain.Title, "url": brain.getURL(), "current": current})
+            self.items.append({"title": brain.Title, "url": url, "current": current})
 
     def is_default_page(self):
         state = self.context.restrictedTraverse("@@plone_context_state")
