@@ -15,6 +15,7 @@ from .conftest import setup_mailbox
 from .test_kill import assert_acknowledged_stored_once
 from collections import Counter
 from pathlib import Path
+from tests.helpers import body
 from zhengwu.instance.outage import MESSAGE
 import gettext
 import html
@@ -90,8 +91,8 @@ def test_postgresql_restarted_under_load(tmp_path):
     # a browser gets a small page, a REST client JSON, both 503 with Retry-After
     assert page.status_code == 503 and page.headers["Retry-After"] == "10"
     assert page.headers["Content-Type"].startswith("text/html")
-    assert '<html lang="zh-CN">' in page.text
-    assert html.escape(chinese(MESSAGE)) in page.text
+    assert '<html lang="zh-CN">' in body(page)
+    assert html.escape(chinese(MESSAGE)) in body(page)
     assert rest.status_code == 503
     assert rest.json() == {
         "error": {
