@@ -111,14 +111,13 @@ def build_vanilla(app, site_id="vanilla", displayed_types=None):
     transaction.commit()  # indexes them while this site is active
 
 
-def build_sites(app):
+def add_zhengwu_site(app):
+    """The Zhengwu site ``zhengwu`` with one published department ``dept``
+    (the site made the active one): ``(site, dept)``."""
     from plone import api
     from Products.CMFPlone.factory import addPloneSite
-    from zhengwu.site.department_groups import department_groups
     from zope.component.hooks import setSite
-    import transaction
 
-    build_vanilla(app)
     addPloneSite(
         app,
         "zhengwu",
@@ -137,6 +136,16 @@ def build_sites(app):
         organization_code="11999900MB0000010H",
     )
     api.content.transition(dept, transition="publish")
+    return site, dept
+
+
+def build_sites(app):
+    from plone import api
+    from zhengwu.site.department_groups import department_groups
+    import transaction
+
+    build_vanilla(app)
+    site, dept = add_zhengwu_site(app)
     groups = department_groups(dept)
     for userid, suffix in (
         ("author", "editors"),

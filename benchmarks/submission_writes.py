@@ -32,6 +32,7 @@ import sys
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from review_workflow import add_zhengwu_site  # noqa: E402
 from review_workflow import as_admin  # noqa: E402
 from review_workflow import build_vanilla  # noqa: E402
 from review_workflow import make_instance  # noqa: E402
@@ -75,28 +76,9 @@ REQUEST = {
 
 def build_site(app):
     from plone import api
-    from Products.CMFPlone.factory import addPloneSite
-    from zope.component.hooks import setSite
     import transaction
 
-    addPloneSite(
-        app,
-        "zhengwu",
-        title="政务",
-        extension_ids=("zhengwu:default",),
-        default_language="zh-cn",
-        portal_timezone="Asia/Shanghai",
-    )
-    site = app["zhengwu"]
-    setSite(site)
-    dept = api.content.create(
-        container=site["zh-cn"],
-        type="Department",
-        id="dept",
-        title="测试局",
-        organization_code="11999900MB0000010H",
-    )
-    api.content.transition(dept, transition="publish")
+    site, dept = add_zhengwu_site(app)
     box = api.content.create(
         container=dept, type="PetitionBox", id="box", title="局长信箱", department=dept.UID()
     )

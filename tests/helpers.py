@@ -51,6 +51,20 @@ def auth(userid):
     return None if userid == "Anonymous" else (userid, TEST_PASSWORD)
 
 
+def classic_login(site, login, password=TEST_PASSWORD):
+    """Log in through the classic form as a browser does: ``(session,
+    response)``, the session holding the ``__ac`` cookie when it worked."""
+    import requests
+
+    session = requests.Session()
+    response = session.post(
+        f"{site}/zh-cn/login",
+        data={"__ac_name": login, "__ac_password": password, "buttons.login": "登录"},
+        timeout=60,
+    )
+    return session, response
+
+
 def body(response):
     """What a response says, as text a test can search: JSON decoded (the
     REST API escapes every non-ASCII character, so ``"中文" in response.text``

@@ -4,6 +4,7 @@ until the window has passed; an address guessing many accounts is locked
 out; every failure is audited with the address, but nobody floods the log."""
 
 from tests.helpers import body
+from tests.helpers import classic_login
 from tests.review.test_audit_log import entries
 from zhengwu.review import lockout
 from zhengwu.testing import TEST_PASSWORD
@@ -20,16 +21,6 @@ def rest_login(site, login, password):
     return requests.post(
         f"{site}/@login", json={"login": login, "password": password}, headers=JSON, timeout=60
     )
-
-
-def classic_login(site, login, password):
-    session = requests.Session()
-    response = session.post(
-        f"{site}/zh-cn/login",
-        data={"__ac_name": login, "__ac_password": password, "buttons.login": "登录"},
-        timeout=60,
-    )
-    return session, response
 
 
 def basic(site, login, password):

@@ -8,6 +8,7 @@ request that needs no CORS preflight).
 """
 
 from plone import api
+from tests.helpers import classic_login
 from tests.petitions.helpers import make_box
 from tests.petitions.helpers import make_petition
 from zhengwu.testing import TEST_PASSWORD
@@ -21,12 +22,7 @@ JSON = {"Accept": "application/json", "Content-Type": "application/json"}
 
 
 def cookie_session(site, userid):
-    session = requests.Session()
-    response = session.post(
-        f"{site}/zh-cn/login",
-        data={"__ac_name": userid, "__ac_password": TEST_PASSWORD, "buttons.login": "登录"},
-        timeout=60,
-    )
+    session, response = classic_login(site, userid)
     assert response.ok and "__ac" in session.cookies, "the classic login must set the cookie"
     return session
 

@@ -2,6 +2,7 @@
 copy of the login cookie or of the token taken before logout is refused
 after it."""
 
+from tests.helpers import classic_login
 from zhengwu.testing import TEST_PASSWORD
 import requests
 
@@ -17,12 +18,7 @@ def me(site, headers=None, **options):
 
 def test_a_copied_cookie_dies_with_logout(functional_portal):
     site = functional_portal.absolute_url()
-    browser = requests.Session()
-    browser.post(
-        f"{site}/zh-cn/login",
-        data={"__ac_name": "handler", "__ac_password": TEST_PASSWORD, "buttons.login": "登录"},
-        timeout=60,
-    )
+    browser, _response = classic_login(site, "handler")
     stolen = browser.cookies.get("__ac")
     assert stolen
     assert me(site, cookies={"__ac": stolen}).status_code == 200
@@ -47,17 +43,7 @@ def test_a_copied_token_dies_with_logout(functional_portal):
 
 def test_logging_out_elsewhere_does_not_end_another_user_s_session(functional_portal):
     site = functional_portal.absolute_url()
-    handler = requests.Session()
-    handler.post(
-        f"{site}/zh-cn/login",
-        data={"__ac_name": "handler", "__ac_password": TEST_PASSWORD, "buttons.login": "登录"},
-        timeout=60,
-    )
-    other = requests.Session()
-    other.post(
-        f"{site}/zh-cn/login",
-        data={"__ac_name": "responder", "__ac_password": TEST_PASSWORD, "buttons.login": "登录"},
-        timeout=60,
-    )
+    handler, _response = classic_login(site, "handler")
+    other, _response = classic_login(site, "responder")
     other.get(f"{site}/logout", timeout=60)
     assert me(site, cookies={"__ac": handler.cookies.get("__ac")}).status_code == 200

@@ -17,14 +17,12 @@ Removing oneself from ``creators`` is an edit, so it does not help.
 from AccessControl import getSecurityManager
 from persistent.list import PersistentList
 from plone.protect.authenticator import isAnonymousUser
-from Products.CMFCore.utils import getToolByName
 from zope.annotation.interfaces import IAnnotations
 from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 import time
 
 
-WORKFLOW_ID = "zhengwu_review_workflow"  # guards.WORKFLOW_ID (guards imports this module)
 KEY = "zhengwu.review.editors"
 KEEP = 200  # the most recent edits kept per item
 _TRANSITIONING = "zhengwu.review.transitioning"
@@ -52,10 +50,9 @@ def _transitioning():
 def record_edit(obj, event):
     """IObjectModifiedEvent of an item under the review workflow (an item
     added to or removed from a folder is no edit of the folder)."""
-    if IContainerModifiedEvent.providedBy(event) or _transitioning():
-        return
-    workflow = getToolByName(obj, "portal_workflow", None)
-    if workflow is None or WORKFLOW_ID not in workflow.getChainFor(obj):
+    from zhengwu.review.guards import _reviewed  # guards imports this module
+
+    if IContainerModifiedEvent.providedBy(event) or _transitioning() or not _reviewed(obj):
         return
     user = getSecurityManager().getUser()
     if user is None or isAnonymousUser(user):

@@ -18,6 +18,7 @@ through any API. ``refusal_reason`` says why, for the forms and the REST API.
 from AccessControl import getSecurityManager
 from AccessControl import ModuleSecurityInfo
 from plone import api
+from Products.CMFCore.utils import getToolByName
 from zhengwu import _
 from zhengwu.review import editors
 
@@ -80,9 +81,10 @@ def refusal_reason(obj, transition, user=None):
 
 def _reviewed(obj):
     """Whether ``obj`` runs under the review workflow (other workflows, such
-    as the petitions', have transitions of the same names and rules of their own)."""
-    wtool = api.portal.get_tool("portal_workflow")
-    return WORKFLOW_ID in wtool.getChainFor(obj)
+    as the petitions', have transitions of the same names and rules of their own).
+    Found from ``obj``: it is asked while a site is being created, too."""
+    wtool = getToolByName(obj, "portal_workflow", None)
+    return wtool is not None and WORKFLOW_ID in wtool.getChainFor(obj)
 
 
 def leaves_current_state(obj, transition):

@@ -66,7 +66,7 @@ def _failed(login, address):
     was_locked = ACCOUNTS.exceeded(key), ADDRESSES.exceeded(address)
     ACCOUNTS.hit(key)
     ADDRESSES.hit(address)
-    if ADDRESSES.count(address) <= ADDRESSES._settings()[0]:
+    if ADDRESSES.count(address) <= ADDRESSES.limit():
         login_failed(login.strip()[:100])
     if ACCOUNTS.exceeded(key) and not was_locked[0]:
         login_locked(login.strip()[:100], address)

@@ -79,6 +79,10 @@ class Throttle:
         with self._lock:
             self._hits.pop(key, None)
 
+    def limit(self):
+        """How many hits a key may have in a window (the setting)."""
+        return self._settings()[0]
+
     def count(self, key):
         """``key``'s hits in the current window."""
         _limit, window = self._settings()
