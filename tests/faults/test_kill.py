@@ -66,10 +66,14 @@ def test_kill_one_of_two_processes_behind_the_balancer(tmp_path):
         f"{len(stored)} stored"
     )
     print(report)
-    # Only what was on the killed process failed: HAProxy gives a process
-    # at most THREADS requests at a time and resends the rest elsewhere.
+    # Only what was on its way to or on the killed process failed: HAProxy
+    # gives a process at most THREADS requests at a time and resends the rest
+    # elsewhere, but a few more can be between HAProxy and the process when it
+    # dies (6 were once, with THREADS 4): never more than twice that, and
+    # never what the surviving process was serving.
     assert failed == on_the_kill, report
-    assert len(on_the_kill) <= THREADS, report
+    assert len(on_the_kill) <= 2 * THREADS, report
+    assert len(on_the_kill) < in_flight, report
     assert all(a.status in (502, 503, 504, None) for a in failed), report
     extra = assert_acknowledged_stored_once(crowd, stored)
     assert extra <= len(failed), report
