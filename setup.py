@@ -94,6 +94,12 @@ setup(
         "chinesecalendar",
         "holidays",
         "opencc",
+        # Chinese search (issue 19): word segmentation, pinyin suggestions
+        "jieba",
+        "pypinyin",
+        # two-factor login for staff (issue 17): TOTP and its QR code as SVG
+        "pyotp",
+        "segno",
         "Zope",
         "waitress",
     ],
@@ -110,6 +116,9 @@ setup(
             "zpretty",
             "PyYAML",
             "pypdf",
+            # the REST contract (issue 18): OpenAPI validity and a fuzzer
+            "openapi-spec-validator",
+            "schemathesis",
         ],
     },
     entry_points={

@@ -11,7 +11,7 @@ import pytest
 
 def test_profile_installed(installer, profile_last_version):
     assert installer.is_product_installed("zhengwu")
-    assert profile_last_version("zhengwu:default") == "1006"
+    assert profile_last_version("zhengwu:default") == "1007"
 
 
 def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version):
@@ -22,16 +22,19 @@ def test_upgrade_from_the_first_release(portal, setup_tool, profile_last_version
     setup.setLastVersionForProfile("zhengwu:default", "1000")
     upgrades = setup.listUpgrades("zhengwu:default")
     # A group of steps (genericsetup:upgradeSteps) is listed as a list.
-    assert [(u[0] if isinstance(u, list) else u)["dest"] for u in upgrades] == [
+    # Steps of one version registered by several domains are listed apart.
+    dests = [(u[0] if isinstance(u, list) else u)["dest"] for u in upgrades]
+    assert list(dict.fromkeys(dests)) == [
         ("1001",),
         ("1002",),
         ("1003",),
         ("1004",),
         ("1005",),
         ("1006",),
+        ("1007",),
     ]
     setup.upgradeProfile("zhengwu:default")
-    assert profile_last_version("zhengwu:default") == "1006"
+    assert profile_last_version("zhengwu:default") == "1007"
     assert "DisclosureItem" in portal.portal_types
     assert "disclosure_topic" in portal.portal_catalog.indexes()
     wtool = portal.portal_workflow
@@ -57,7 +60,7 @@ def test_upgrade_to_1006_installs_caching_and_the_personal_data_permission(porta
     setup.setLastVersionForProfile("plone.app.caching:default", "unknown")
     setup.setLastVersionForProfile("zhengwu:default", "1005")
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1006",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1007",)
     assert setup.getLastVersionForProfile("plone.app.caching:default") != "unknown"
     roles = {
         r["name"]
@@ -85,7 +88,7 @@ def test_upgrade_to_disclosure_requests(portal):
     portal.portal_controlpanel.unregisterConfiglet("zhengwu-requests")
     setup.setLastVersionForProfile("zhengwu:default", "1003")
     setup.upgradeProfile("zhengwu:default")
-    assert setup.getLastVersionForProfile("zhengwu:default") == ("1006",)
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1007",)
     assert "DisclosureRequest" in portal.portal_types
     assert wtool.getChainForPortalType("DisclosureRequest") == ("zhengwu_request_workflow",)
     assert {"request_organ", "disclosure_kind"} <= set(catalog.indexes())
