@@ -123,12 +123,13 @@ def assert_allowed_move(session, obj, transition, target, values, *where):
     assert _steps(obj) == steps + 1, where
 
 
-def assert_delete(session, obj, allowed, values, *where):
-    """DELETE of ``obj``: 204 and gone when ``allowed``, else 401 with no
-    personal value and ``obj`` still in its container."""
+def assert_delete(session, obj, allowed, values, *where, refused=401):
+    """DELETE of ``obj``: 204 and gone when ``allowed``, else ``refused``
+    (401; 404 for a citizen's record its user may not see) with no personal
+    value and ``obj`` still in its container."""
     container, name = obj.aq_parent, obj.getId()
     response = session.delete(obj.absolute_url())
-    assert response.status_code == (204 if allowed else 401), where
+    assert response.status_code == (204 if allowed else refused), where
     if not allowed:
         assert_absent(response, values, *where)
     transaction.begin()

@@ -107,10 +107,16 @@ CATEGORY, REPLY, PHONE = "consultation", "原答复", MESSAGE["phone"]
 
 
 def refused(userid, state):
-    """What a refusal answers: 401 to whoever may not see the petition; a
-    transition refused to someone who sees it is a 400 (plone.restapi's
-    "invalid transition")."""
-    return 401 if userid not in READ[state][0] else 400
+    """What a refusal answers: 404 to whoever may not see the petition (as
+    for a number never given: issue 17, finding 5); a transition refused to
+    someone who sees it is a 400 (plone.restapi's "invalid transition")."""
+    return 404 if userid not in READ[state][0] else 400
+
+
+def hidden(userid, state):
+    """401 to whoever sees the petition but may not do this; 404 to whoever
+    may not see it."""
+    return 401 if userid in READ[state][0] else 404
 
 
 def prepared(box, state):
@@ -151,7 +157,7 @@ def test_petition_matrix_over_rest(functional_portal, request_factory, state):
             for value in PERSONAL_VALUES:
                 assert (value in text) == (userid in personal), (*cell, value)
         else:
-            assert response.status_code == 401, cell
+            assert response.status_code == 404, cell
             assert_absent(response, PERSONAL_VALUES, *cell)
         # PATCH: the handling, the reply, the submitter's own field
         response = session.request(
@@ -159,7 +165,7 @@ def test_petition_matrix_over_rest(functional_portal, request_factory, state):
             url,
             json={"category": "complaint", "reply": f"{userid} 的答复", "phone": "13987654321"},
         )
-        assert response.status_code == (204 if userid in patchers else 401), cell
+        assert response.status_code == (204 if userid in patchers else hidden(userid, state)), cell
         assert_absent(response, PERSONAL_VALUES, *cell)
         transaction.begin()
         assert (petition.category == "complaint") == (userid in handlers), cell
@@ -173,7 +179,9 @@ def test_petition_matrix_over_rest(functional_portal, request_factory, state):
             session, petition, state, refused_moves, refused(userid, state), PERSONAL_VALUES, *cell
         )
         if userid not in DELETERS:
-            assert_delete(session, petition, False, PERSONAL_VALUES, *cell)
+            assert_delete(
+                session, petition, False, PERSONAL_VALUES, *cell, refused=hidden(userid, state)
+            )
     # The transitions allowed, each on a petition of its own.
     for (transition, userid), other in fresh.items():
         target = MOVES[state][transition][0]
@@ -215,7 +223,7 @@ def test_responders_of_another_department_never_see_it(functional_portal):
     transaction.commit()
     url = petition.absolute_url()
     assert requests.get(url, headers=JSON, auth=auth("responder2"), timeout=60).status_code == 200
-    assert requests.get(url, headers=JSON, auth=auth("responder"), timeout=60).status_code == 401
+    assert requests.get(url, headers=JSON, auth=auth("responder"), timeout=60).status_code == 404
 
 
 def test_a_box_in_a_department_folder_lets_no_department_role_in(functional_portal):
@@ -235,7 +243,7 @@ def test_a_box_in_a_department_folder_lets_no_department_role_in(functional_port
             response = requests.get(
                 petition.absolute_url(), headers=JSON, auth=auth(userid), timeout=60
             )
-            assert response.status_code == 401, (userid, petition.getId())
+            assert response.status_code == 404, (userid, petition.getId())
     assert (
         requests.get(
             theirs.absolute_url(), headers=JSON, auth=auth("responder"), timeout=60
@@ -246,7 +254,7 @@ def test_a_box_in_a_department_folder_lets_no_department_role_in(functional_port
         requests.get(
             theirs.absolute_url(), headers=JSON, auth=auth("author"), timeout=60
         ).status_code
-        == 401
+        == 404
     )
     assert (
         requests.get(

@@ -128,6 +128,16 @@ class NoStore:
         response.setHeader("Pragma", "no-cache")
 
 
+def errors_not_stored(event):
+    """IPubBeforeAbort: an error answer (a 404, a refusal, a failure) is
+    never kept by a proxy. A 404 at a citizen's record and one at a number
+    never given must not differ by a header either (issue 17, finding 5),
+    and a cached error would outlive what caused it."""
+    response = getattr(event.request, "response", None)
+    if response is not None and response.getStatus() >= 400:
+        response.setHeader("Cache-Control", "private, no-store, no-cache, max-age=0")
+
+
 # Which rule an answer gets ---------------------------------------------------
 
 
