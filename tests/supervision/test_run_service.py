@@ -27,12 +27,34 @@ def test_others_may_not(request_factory, userid):
 
 @pytest.mark.parametrize(
     "data, field",
-    [({"task": "fly"}, "task"), ({"task": "check-links", "budget": "x"}, "budget")],
+    [
+        ({"task": "fly"}, "task"),
+        ({"task": "check-links", "budget": "x"}, "budget"),
+        ({"task": "audit-export", "day": "2026-02-30"}, "day"),
+        ({"task": "audit-export", "syslog": "logs:x"}, "syslog"),
+        ({"task": "audit-export", "to": 5}, "to"),
+        ({"task": "audit-export", "to": "/etc/x.jsonl"}, "to"),
+        ({"task": "audit-export", "to": "../x.jsonl"}, "to"),
+    ],
 )
 def test_bad_requests(request_factory, data, field):
     response = request_factory("siteadmin").post("@supervision-run", json=data)
     assert response.status_code == 400
     assert response.json()["error"]["field"] == field
+
+
+def test_the_server_exports_the_audit_log(request_factory, tmp_path, monkeypatch):
+    """``zhengwu audit-export`` while the server holds a FileStorage: the
+    server writes the day's entries in its audit folder."""
+    monkeypatch.setenv("ZHENGWU_INSTANCE", str(tmp_path))
+    target = tmp_path / "var" / "audit" / "day.jsonl"
+    response = request_factory("siteadmin").post(
+        "@supervision-run", json={"task": "audit-export", "day": "2026-03-10", "to": "day.jsonl"}
+    )
+    assert response.status_code == 200, response.text
+    result = response.json()["result"]
+    assert result["day"] == "2026-03-10" and result["to"] == str(target)
+    assert target.read_text(encoding="utf-8").count("\n") == result["entries"]
 
 
 def test_the_command_line_asks_the_server(portal_url, monkeypatch):

@@ -6,6 +6,10 @@
     zhengwu serve         serve the instance on http://HOST:PORT/
     zhengwu check-links   check every link and attachment of published content
     zhengwu supervise     the daily supervision run: warnings, weekly summary, reminders by mail
+    zhengwu audit-export [--day YYYY-MM-DD] [--to FILE | --syslog HOST[:PORT]]
+                          write a day's audit entries (yesterday by default) as JSON Lines
+                          to a file (instance/var/audit/) or a syslog server, then remove
+                          entries older than the retention (daily, from cron)
     zhengwu backup        back up the storage into BACKUP_DIR (FileStorage: repozo and the
                           blobs; RelStorage: pg_dump); what `make backup` runs
     zhengwu restore --from PATH [--force]
@@ -201,6 +205,7 @@ def main(argv=None):
             "serve",
             "check-links",
             "supervise",
+            "audit-export",
             "backup",
             "restore",
         ),
@@ -227,6 +232,9 @@ def main(argv=None):
         action="store_true",
         help="supervise: send the weekly summary today, whatever the weekday",
     )
+    parser.add_argument("--day", help="audit-export: the day (YYYY-MM-DD; default yesterday)")
+    parser.add_argument("--to", help="audit-export: the file to write")
+    parser.add_argument("--syslog", help="audit-export: a syslog server, HOST or HOST:PORT (UDP)")
     parser.add_argument(
         "--full", action="store_true", help="backup: a full FileStorage backup, not incremental"
     )
@@ -272,6 +280,12 @@ def main(argv=None):
             site_tasks.check_links(instance, site_id, _open_app, say, budget, timeout)
         if args.command == "supervise":
             site_tasks.supervise(instance, site_id, _open_app, say, weekly=args.weekly or None)
+        if args.command == "audit-export":
+            if args.to and args.syslog:
+                raise ConfigurationError("Give --to or --syslog, not both.")
+            site_tasks.audit_export(
+                instance, site_id, _open_app, say, args.day, args.to, args.syslog
+            )
         if args.command == "backup":
             from zhengwu.instance import backup
 

@@ -1,5 +1,6 @@
-"""Scheduled work on the site from the command line: ``zhengwu check-links``
-and ``zhengwu supervise`` (cron or a systemd timer, docs/supervision.md).
+"""Scheduled work on the site from the command line: ``zhengwu check-links``,
+``zhengwu supervise`` (cron or a systemd timer, docs/supervision.md) and
+``zhengwu audit-export`` (docs/security.md).
 
 Each opens the instance's database as ``zhengwu create-site`` does, finds
 the site, runs as a system user, commits, and closes the database. With
@@ -11,6 +12,7 @@ RelStorage (``ZHENGWU_DSN``) any number of processes share the database.
 """
 
 from contextlib import contextmanager
+from pathlib import Path
 from zhengwu.instance.config import ConfigurationError
 from zhengwu.instance.config import DatabaseInUse
 import os
@@ -89,6 +91,30 @@ def supervise(instance, site_id, open_app, say, weekly=None):
             return notify.supervise(portal, folder=folder, weekly=weekly, log=say)
     except DatabaseInUse:
         return through_server(site_id, say, {"task": "supervise", "weekly": weekly}, wait=900)
+
+
+def audit_export(instance, site_id, open_app, say, day=None, to=None, syslog=None):
+    from zhengwu.review import audit_retention
+
+    folder = instance.var / "audit"
+    try:
+        audit_retention.parse_day(day)  # a bad day or server stops before the database opens
+        if syslog:
+            audit_retention.parse_syslog(syslog)
+        with open_site(instance, site_id, open_app) as portal:
+            return audit_retention.export(
+                portal, day=day, to=to, syslog=syslog, folder=folder, log=say
+            )
+    except audit_retention.ExportError as error:
+        raise ConfigurationError(str(error)) from None
+    except DatabaseInUse:
+        # The server writes the file, and only in its own audit folder.
+        if to and Path(to).resolve().parent != folder.resolve():
+            raise ConfigurationError(
+                f"While the server holds the database, --to must name a file in {folder}/."
+            ) from None
+        body = {"task": "audit-export", "day": day, "to": to and Path(to).name, "syslog": syslog}
+        return through_server(site_id, say, body, wait=900)
 
 
 def server_url():

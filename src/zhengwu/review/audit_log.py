@@ -70,6 +70,20 @@ class AuditLog(Persistent):
             return len(self)
         return len(self._entries.values(*_range(since, until)))
 
+    def oldest_first(self, since=None, until=None):
+        """The entries from ``since`` to ``until`` (datetimes), oldest first."""
+        return iter(self._entries.values(*_range(since, until)))
+
+    def prune(self, before):
+        """Remove the entries older than ``before`` (a datetime); how many.
+        Only the retention does this (audit_retention.py)."""
+        keys = list(self._entries.keys(max=(_micros(before), 0), excludemax=True))
+        for key in keys:
+            del self._entries[key]
+        if keys:
+            self._length.change(-len(keys))
+        return len(keys)
+
     def search(self, actor=None, action=None, path=None, since=None, until=None):
         """Matching entries, newest first (a generator: nothing is copied).
 

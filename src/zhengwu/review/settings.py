@@ -49,3 +49,16 @@ class IReviewSettings(Interface):
         max=1440,
         required=True,
     )
+
+    audit_retention_days = schema.Int(
+        title=_("Audit log retention (days)"),
+        description=_(
+            "Entries older than this are removed by the daily `zhengwu audit-export`. "
+            "At least 180 days: the Cybersecurity Law (Art. 21) asks that network logs "
+            "be kept no less than six months."
+        ),
+        default=180,
+        min=180,
+        max=3650,
+        required=True,
+    )

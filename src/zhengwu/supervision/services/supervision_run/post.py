@@ -11,11 +11,13 @@ from zhengwu import _
 from zhengwu.rest import BadRequest
 from zhengwu.rest import json_body
 from zhengwu.rest import Service
+from zhengwu.review import audit_retention
 from zhengwu.supervision import links
 from zhengwu.supervision import notify
+import re
 
 
-TASKS = ("check-links", "supervise")
+TASKS = ("check-links", "supervise", "audit-export")
 
 
 def _seconds(data, name):
@@ -39,7 +41,7 @@ class SupervisionRunPost(Service):
         data = json_body(self.request)
         task = data.get("task")
         if task not in TASKS:
-            raise BadRequest(_("task must be check-links or supervise."), "task")
+            raise BadRequest(_("task must be check-links, supervise or audit-export."), "task")
         weekly = data.get("weekly")
         if weekly is not None and not isinstance(weekly, bool):
             raise BadRequest(_("weekly must be true or false."), "weekly")
@@ -52,7 +54,33 @@ class SupervisionRunPost(Service):
                 log=said.append,
             )
             result = {k: v for k, v in stored.items() if k != "broken"}
+        elif task == "audit-export":
+            result = self.audit_export(data, said)
         else:
             outcome = notify.supervise(self.context, weekly=weekly or None, log=said.append)
             result = {"sent": len(outcome["sent"])}
         return {"task": task, "message": " ".join(said), "result": result}
+
+    def audit_export(self, data, said):
+        """The command line's ``audit-export`` while the server holds the
+        database (FileStorage): the file is written by this process."""
+        for name in ("day", "to", "syslog"):
+            if data.get(name) is not None and not isinstance(data[name], str):
+                raise BadRequest(_("${name} must be a string.", mapping={"name": name}), name)
+        # Only a file name, written in the instance's audit folder: a web
+        # request never chooses where on the server a file is written.
+        name = data.get("to")
+        if name is not None and not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}\.jsonl", name):
+            raise BadRequest(_("to must be a file name ending in .jsonl, without a folder."), "to")
+        folder = audit_retention.audit_folder()
+        try:
+            return audit_retention.export(
+                self.context,
+                day=data.get("day"),
+                to=folder / name if name else None,
+                syslog=data.get("syslog"),
+                folder=folder,
+                log=said.append,
+            )
+        except audit_retention.ExportError as error:
+            raise BadRequest(str(error), error.field) from None
