@@ -399,6 +399,7 @@ def test_required_administrators_are_sent_to_enrol(functional_portal, otp_time, 
     assert home.headers["Location"].endswith("/@@two-factor")
     rest = session.get(f"{site}/@users", headers=JSON, timeout=60)
     assert rest.status_code == 403
+    assert "@@two-factor" in body(rest)
     page = session.get(f"{site}/@@two-factor", timeout=60)
     assert "zhengwu-two-factor-required" in body(page)
     assert 'id="zhengwu-two-factor-disable"' not in body(page)
@@ -523,3 +524,22 @@ def test_secrets_are_never_in_users_or_member_pages(functional_portal, otp_time,
         assert not any(h.split("$")[-1] in text for h in hashes)
         assert not any(c in text for c in recovery)
         assert "two_factor" not in text
+
+
+# The profile and its upgrade
+
+
+def test_upgrade_to_1007_adds_the_setting_and_the_menu_link(portal):
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    registry = getUtility(IRegistry)
+    del registry.records["zhengwu.security.two_factor_required"]
+    portal.portal_actions.user.manage_delObjects(["two-factor"])
+    setup = portal.portal_setup
+    setup.setLastVersionForProfile("zhengwu:default", "1006")
+    setup.upgradeProfile("zhengwu:default")
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1007",)
+    assert registry["zhengwu.security.two_factor_required"] is False
+    action = portal.portal_actions.user["two-factor"]
+    assert action.url_expr.endswith("/@@two-factor")

@@ -173,7 +173,10 @@ class TwoFactorRestLogin:
         pending = two_factor.pending_login(request)
         if pending is None or request.response.getStatus() != 401:
             return result
-        code = json_body(request).get("otp")
+        data = json_body(request)
+        if str(data.get("login", "")).strip().lower() != pending["login"].strip().lower():
+            return result  # the right password was another login's (a Basic header)
+        code = data.get("otp")
         if not isinstance(code, str) or not code.strip():
             return error_body(
                 request,
@@ -218,6 +221,8 @@ ALLOWED_STEPS = {
     "logged-out",
     "@@logged-out",
     "favicon.ico",
+    "@@site-logo",
+    "@@logo",
 }
 RESOURCE_PREFIXES = ("++resource++", "++plone++", "++theme++", "++webresource++")
 
