@@ -543,3 +543,25 @@ def test_upgrade_to_1007_adds_the_setting_and_the_menu_link(portal):
     assert registry["zhengwu.security.two_factor_required"] is False
     action = portal.portal_actions.user["two-factor"]
     assert action.url_expr.endswith("/@@two-factor")
+
+
+def test_the_rest_reset(functional_portal, otp_time, request_factory):
+    enrol("handler")
+    manager = request_factory("Manager")
+    without = manager.post("/@two-factor-reset", json={"userid": "handler", "reason": " "})
+    assert without.status_code == 400
+    assert without.json()["error"]["field"] == "reason"
+    nobody = manager.post("/@two-factor-reset", json={"userid": "nobody", "reason": "lost"})
+    assert nobody.status_code == 400
+    assert nobody.json()["error"]["field"] == "userid"
+    refused = request_factory("siteadmin").post(
+        "/@two-factor-reset", json={"userid": "handler", "reason": "lost"}
+    )
+    assert refused.status_code in (401, 403)
+    transaction.begin()
+    assert two_factor.enrolled("handler")
+    done = manager.post("/@two-factor-reset", json={"userid": "handler", "reason": "手机丢失"})
+    assert done.status_code == 204
+    transaction.begin()
+    assert not two_factor.enrolled("handler")
+    assert [e["comment"] for e in entries(action="two_factor_reset")] == ["手机丢失"]
