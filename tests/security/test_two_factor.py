@@ -12,6 +12,8 @@ from tests.review.test_audit_log import entries
 from zhengwu.review import lockout
 from zhengwu.security import two_factor
 from zhengwu.testing import TEST_PASSWORD
+import base64
+import binascii
 import pyotp
 import pytest
 import re
@@ -291,6 +293,33 @@ def test_basic_auth_is_refused_for_enrolled_users(functional_portal, otp_time):
     transaction.begin()
     # a right password is not a failure: the account is not locked by it
     assert not lockout.ACCOUNTS.count("handler")
+
+
+def test_a_password_in_the_old_cookie_format_is_refused(functional_portal, otp_time):
+    """PAS's cookie plugin still reads ``__ac`` as hex login and password."""
+    site = functional_portal.absolute_url()
+    legacy = base64.b64encode(
+        b"%s:%s" % (binascii.hexlify(b"handler"), binascii.hexlify(TEST_PASSWORD.encode()))
+    ).decode()
+    url = f"{site}/@users/handler"
+    assert requests.get(url, headers=JSON, cookies={"__ac": legacy}, timeout=60).ok
+    enrol("handler")
+    refused = requests.get(url, headers=JSON, cookies={"__ac": legacy}, timeout=60)
+    assert refused.status_code == 401
+
+
+def test_wrong_codes_on_the_second_step_lock_the_account(functional_portal, otp_time):
+    site = functional_portal.absolute_url()
+    secret, _recovery = enrol("handler")
+    session, response = classic_login(site, "handler")
+    token = form_values(response.text)["token"]
+    for n in range(5):
+        second_step(site, session, f"00000{n}", token)
+    locked = second_step(site, session, code(secret, otp_time.now()), token)
+    assert "__ac" not in session.cookies
+    assert "分钟" in body(locked) or "minutes" in body(locked)
+    transaction.begin()
+    assert len(entries(action="two_factor_failed")) == 5
 
 
 def test_wrong_codes_lock_the_account(functional_portal, otp_time):
