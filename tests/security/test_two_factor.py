@@ -565,6 +565,7 @@ def test_upgrade_to_1007_adds_the_setting_and_the_menu_link(portal):
     registry = getUtility(IRegistry)
     del registry.records["zhengwu.security.two_factor_required"]
     portal.portal_actions.user.manage_delObjects(["two-factor"])
+    portal.portal_controlpanel.unregisterConfiglet("zhengwu-two-factor-reset")
     setup = portal.portal_setup
     setup.setLastVersionForProfile("zhengwu:default", "1006")
     setup.upgradeProfile("zhengwu:default")
@@ -572,6 +573,19 @@ def test_upgrade_to_1007_adds_the_setting_and_the_menu_link(portal):
     assert registry["zhengwu.security.two_factor_required"] is False
     action = portal.portal_actions.user["two-factor"]
     assert action.url_expr.endswith("/@@two-factor")
+    configlets = {a.getId(): a for a in portal.portal_controlpanel.listActions()}
+    assert configlets["zhengwu-two-factor-reset"].permissions == ("Manage portal",)
+
+
+def test_uninstall_removes_the_link_the_configlet_and_the_setting(portal):
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    portal.portal_setup.runAllImportStepsFromProfile("profile-zhengwu:uninstall")
+    assert "two-factor" not in portal.portal_actions.user.objectIds()
+    configlets = [a.getId() for a in portal.portal_controlpanel.listActions()]
+    assert "zhengwu-two-factor-reset" not in configlets
+    assert "zhengwu.security.two_factor_required" not in getUtility(IRegistry).records
 
 
 def test_the_rest_reset(functional_portal, otp_time, request_factory):
