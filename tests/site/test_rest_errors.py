@@ -76,6 +76,12 @@ BAD_REQUESTS = {
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
     ("@site-health", "GET"): ("@site-health", "editor", {}, 401),
+    ("@two-factor-reset", "POST"): (
+        "@two-factor-reset",
+        "siteadmin",
+        {"userid": "handler", "reason": "x"},
+        401,
+    ),
 }
 
 

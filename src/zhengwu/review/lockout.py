@@ -19,6 +19,7 @@ gets at most N times the limit. A success clears the account's count.
 
 from zhengwu.review.audit_events import login_failed
 from zhengwu.review.audit_events import login_locked
+from zhengwu.security.two_factor import password_accepted
 from zhengwu.submissions import throttle
 from zhengwu.submissions.throttle import Throttle
 from zope.annotation.interfaces import IAnnotations
@@ -61,13 +62,13 @@ def minutes_left(login, address):
 _ATTEMPTS = "zhengwu.review.login_attempts"
 
 
-def _failed(login, address):
+def _failed(login, address, audit=login_failed):
     key = _key(login)
     was_locked = ACCOUNTS.exceeded(key), ADDRESSES.exceeded(address)
     ACCOUNTS.hit(key)
     ADDRESSES.hit(address)
     if ADDRESSES.count(address) <= ADDRESSES.limit():
-        login_failed(login.strip()[:100])
+        audit(login.strip()[:100])
     if ACCOUNTS.exceeded(key) and not was_locked[0]:
         login_locked(login.strip()[:100], address)
     elif ADDRESSES.exceeded(address) and not was_locked[1]:
@@ -97,7 +98,11 @@ def authenticateCredentials(self, credentials):
     attempt = attempts.setdefault(_key(login), {"login": login, "ok": False})
     if result is not None:
         attempt["ok"] = True
-        ACCOUNTS.forget(_key(login))
+        # Two-factor login (security.two_factor): a right password may still
+        # want its code; the count is cleared only by a whole login.
+        result = password_accepted(result, request)
+        if result is not None:
+            ACCOUNTS.forget(_key(login))
     return result
 
 
@@ -112,6 +117,20 @@ def request_ended(event):
         if not attempt["ok"]:
             _failed(attempt["login"], address)
     attempts.clear()
+
+
+# Two-factor login (security.two_factor_login): a wrong code counts like a
+# wrong password; a right one ends the count.
+
+
+def failed(login, request, audit=login_failed):
+    """A failure found after the password check (a wrong two-factor code),
+    counted and audited (by ``audit``) like a wrong password."""
+    _failed(login, throttle.client(request), audit)
+
+
+def succeeded(login):
+    ACCOUNTS.forget(_key(login))
 
 
 def locked_minutes(request):

@@ -1,13 +1,15 @@
 """POST /@login: plone.restapi's login; a lockout (``review.lockout``)
-answers 429 with ``Retry-After`` instead of "wrong password"."""
+answers 429 with ``Retry-After`` instead of "wrong password"; an account
+with a second factor needs ``otp`` too (``security.two_factor_login``)."""
 
 from plone.restapi.services.auth.login import Login
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.review.lockout import locked_minutes
+from zhengwu.security.two_factor_login import TwoFactorRestLogin
 
 
-class AuditedLogin(Login):
+class AuditedLogin(TwoFactorRestLogin, Login):
     def reply(self):
         result = super().reply()
         minutes = locked_minutes(self.request)
