@@ -12,8 +12,11 @@ from pathlib import Path
 from plone.restapi.controlpanels.interfaces import IControlpanel
 from tests.helpers import body
 from tests.site.test_rest_errors import service_registrations
+from zhengwu.site.openapi import BEGIN
 from zhengwu.site.openapi import document
+from zhengwu.site.openapi import END
 from zhengwu.site.openapi import SOURCE
+from zhengwu.site.openapi import with_endpoint_table
 from zope.component import getGlobalSiteManager
 from zope.component import getUtility
 from zope.security.interfaces import IPermission
@@ -212,3 +215,13 @@ def test_the_api_docs_page_lists_every_operation(request_factory):
     assert "≤ 3660" in page  # the bound of @working-days' days
     # nothing from another host: no Swagger UI, no CDN
     assert "swagger" not in page.lower() and "cdn." not in page.lower()
+
+
+def test_the_endpoint_list_of_the_docs_is_the_documents():
+    """docs/rest-api.md's list is generated from the document: run
+    ``python -m zhengwu.site.openapi`` after changing it."""
+    markdown = (ROOT / "docs" / "rest-api.md").read_text(encoding="utf-8")
+    assert BEGIN in markdown and END in markdown
+    assert with_endpoint_table(markdown, spec()) == markdown
+    for path, method, _op in operations(spec()):
+        assert f"`{method.upper()} {path}`" in markdown
