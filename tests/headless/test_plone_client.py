@@ -18,6 +18,8 @@ import subprocess
 import transaction
 
 
+# minutes, not seconds: in `make test`, not in `make test-quick`
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 TEST = Path(__file__).with_name("plone-client.test.mjs")
 CLIENT = ROOT / "node_modules" / "@plone" / "client" / "package.json"

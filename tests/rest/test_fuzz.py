@@ -32,6 +32,8 @@ import transaction
 import yaml
 
 
+# minutes, not seconds: in `make test`, not in `make test-quick`
+pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 MAX_EXAMPLES = 6
 MODES = (schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE)
