@@ -53,11 +53,12 @@ install: $(VENV)/.installed  ## create .venv and install what runs the site (pin
 
 install-dev: $(VENV)/.installed-dev node_modules  ## install, plus the test, lint, i18n and buildout tools
 
-# axe-core for the browser tests' accessibility checks (package.json,
-# package-lock.json); skipped with a note where Node.js is not installed.
+# axe-core for the browser tests' accessibility checks and @plone/client for
+# the headless client test (package.json, package-lock.json); skipped with a
+# note where Node.js is not installed.
 node_modules: package.json package-lock.json
 	@if command -v npm >/dev/null; then \
-	  echo "[zhengwu] Installing axe-core for the browser tests (npm ci) …"; \
+	  echo "[zhengwu] Installing axe-core and @plone/client for the browser and headless tests (npm ci) …"; \
 	  npm ci --no-audit --no-fund --loglevel=error && touch node_modules; \
 	else \
 	  echo "[zhengwu] npm not found: the browser tests will skip their axe-core checks."; \

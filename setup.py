@@ -33,6 +33,7 @@ PACKAGE_DATA = [
     "*.js",
     "*.svg",
     "*.png",
+    "*.yaml",
 ]
 
 setup(
@@ -100,6 +101,8 @@ setup(
         # two-factor login for staff (issue 17): TOTP and its QR code as SVG
         "pyotp",
         "segno",
+        # the OpenAPI document served at @openapi (zhengwu/site/openapi.yaml)
+        "PyYAML",
         "Zope",
         "waitress",
     ],
@@ -114,7 +117,6 @@ setup(
             "requests",
             "ruff",
             "zpretty",
-            "PyYAML",
             "pypdf",
             # the REST contract (issue 18): OpenAPI validity and a fuzzer
             "openapi-spec-validator",

@@ -69,3 +69,9 @@ def test_zcml_templates_and_catalogs_in_the_wheel(wheel):
 
 def test_wheel_holds_no_tests_or_instance_data(wheel):
     assert not [name for name in wheel if name.startswith(("tests/", "instance/"))]
+
+
+def test_the_openapi_document_in_the_wheel(wheel):
+    """@openapi reads zhengwu/site/openapi.yaml (a symlink to docs/openapi.yaml
+    in the checkout; the file itself in the wheel)."""
+    assert "zhengwu/site/openapi.yaml" in wheel

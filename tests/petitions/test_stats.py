@@ -131,10 +131,12 @@ def test_worklists_and_stats_over_rest(functional_portal):
     ).json()
     assert [i["tracking_number"] for i in responder["items"]] == [assigned.tracking_number]
     assert responder["items"][0]["flag"] == "overdue" and responder["overdue"] == 1
-    assert (
-        requests.get(f"{site}/@petition-worklist", headers=headers, timeout=60).json()["items"]
-        == []
+    member = requests.get(
+        f"{site}/@petition-worklist", headers=headers, auth=auth("member"), timeout=60
     )
+    assert member.json()["items"] == []
+    anonymous = requests.get(f"{site}/@petition-worklist", headers=headers, timeout=60)
+    assert anonymous.status_code == 401  # a worklist is a logged-in user's
     page = body(requests.get(f"{site}/@@petition-worklist", auth=auth("responder"), timeout=60))
     assert 'id="zhengwu-worklist-reminder"' in page and assigned.title in page
 

@@ -71,5 +71,6 @@ def test_the_worklist_page_and_service(functional_portal):
     assert obj.tracking_number in body(page) and "workflow_action=answer" in body(page)
     anonymous = requests.get(
         f"{site}/@disclosure-request-worklist", headers={"Accept": "application/json"}, timeout=60
-    ).json()
-    assert anonymous["items_total"] == 0
+    )
+    assert anonymous.status_code == 401  # as documented: a worklist is a user's
+    assert anonymous.json()["error"]["type"] == "Unauthorized"

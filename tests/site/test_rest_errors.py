@@ -73,6 +73,7 @@ BAD_REQUESTS = {
     ("@login", "POST"): ("@login", None, {}, 400),
     ("@site-identity", "GET"): None,
     ("@csrf-token", "GET"): None,
+    ("@openapi", "GET"): None,
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
     ("@site-health", "GET"): ("@site-health", "editor", {}, 401),
@@ -117,7 +118,8 @@ def documented_services():
         segment
         for path in spec["paths"]
         for segment in path.split("/")
-        if segment.startswith("@") and segment != "@controlpanels"  # plone.restapi's
+        # plone.restapi's @controlpanels; @@views are Plone's pages, no services
+        if segment.startswith("@") and not segment.startswith("@@") and segment != "@controlpanels"
     }
 
 

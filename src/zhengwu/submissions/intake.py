@@ -96,10 +96,11 @@ def read(data, schema, names, context):
     if data.get(HONEYPOT):
         raise Refused(400, _("Your message could not be accepted."))
     unknown = sorted(set(data) - set(names) - {HONEYPOT})
+    # A key "" names no field: the error has none (`field` is never empty).
     errors = [
         {
-            "field": name,
-            "message": translated(_("There is no field ${name}.", mapping={"name": name})),
+            "field": name or None,
+            "message": translated(_("There is no field ${name}.", mapping={"name": name or '""'})),
         }
         for name in unknown
     ]

@@ -2,14 +2,19 @@
 officer, soonest due first, with their flags (counted over the whole list),
 batched like plone.restapi's lists."""
 
+from plone import api
+from zhengwu import _
 from zhengwu.requests import worklist
 from zhengwu.rest import batched
 from zhengwu.rest import page
 from zhengwu.rest import Service
+from zhengwu.rest import Unauthorized
 
 
 class DisclosureRequestWorklistGet(Service):
     def reply(self):
+        if api.user.is_anonymous():
+            raise Unauthorized(_("Log in as a user who may use this service."))
         start, size = page(self.request.form)
         items = worklist.entries(self.context, self.request)
         result = batched(self.request, items, start, size)

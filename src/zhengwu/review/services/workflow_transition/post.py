@@ -24,16 +24,30 @@ from zhengwu.rest import json_body
 from zhengwu.rest import Refused
 from zhengwu.review import checks
 from zhengwu.review.guards import separation_refusal
+import transaction
 
 
 DATE_KEYS = ("effective", "expires", "effectiveDate", "expirationDate")
+DATES_REFUSED = _(
+    "Give effective and expires as dates and times (ISO 8601), expires after effective."
+)
 
 
 class ReviewedWorkflowTransition(AnswersRefusals, WorkflowTransition):
     def reply(self):
         if self.transition:
             self._check()
-        return super().reply()
+        before = transaction.savepoint()
+        result = super().reply()
+        error = result.get("error") if isinstance(result, dict) else None
+        if error and error.get("type") == "Bad Request":
+            # plone.restapi's answer to publication dates its deserializer
+            # refuses: a Python message under a type of its own, and the
+            # dates it could read already set. Ours names the field, and
+            # nothing is kept (the transition had not run).
+            before.rollback()
+            raise BadRequest(DATES_REFUSED, "effective")
+        return result
 
     def _check(self):
         """``Refused`` for what this user may not do (nothing touched yet)."""
