@@ -5,6 +5,7 @@ from plone.restapi.services.auth.login import Login
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.review.lockout import locked_minutes
+from zhengwu.security.password_expiry import login_answer
 
 
 class AuditedLogin(Login):
@@ -25,4 +26,5 @@ class AuditedLogin(Login):
                     ),
                 }
             }
-        return result
+        # The front-end learns at once that the password must be changed.
+        return login_answer(self.request, result)
