@@ -33,6 +33,7 @@ from zhengwu.security import login_settings
 from zhengwu.security import password_history
 from zhengwu.security.settings import setting
 from zope.component.hooks import getSite
+from ZPublisher.HTTPResponse import status_codes
 import json
 
 
@@ -102,8 +103,12 @@ def guard(event):
 
 
 class PasswordExpired(Forbidden):
-    """A 403 a front-end can tell from others (plone.rest names the error
-    type after the exception's class)."""
+    """A 403 a front-end can tell from others: plone.rest names the error
+    type after the exception's class, and Zope finds the status by that
+    name (as it does for its own ``ResourceLockedError``)."""
+
+
+status_codes.setdefault("passwordexpired", 403)
 
 
 def login_answer(request, result):
