@@ -141,3 +141,26 @@ def test_test_and_demo_passwords_keep_the_rules(portal):
         assert message(TEST_PASSWORD, (userid,)) is None, userid
     for userid, *_rest in USERS:
         assert message(DEMO_PASSWORD, (userid,)) is None, userid
+
+
+def test_the_upgrade_to_1007_installs_the_rules_and_their_settings(portal):
+    from plone.registry.interfaces import IRegistry
+    from zope.component import getUtility
+
+    acl_users = portal.acl_users
+    acl_users.plugins.activatePlugin(IValidationPlugin, "password_policy")
+    acl_users._delObject(PLUGIN_ID)
+    del IAnnotations(portal)[password_history.SINCE]
+    registry = getUtility(IRegistry)
+    for name in ("password_min_length", "session_idle_minutes", "session_max_hours"):
+        del registry.records[f"zhengwu.security.{name}"]
+    setup = portal.portal_setup
+    setup.setLastVersionForProfile("zhengwu:default", "1006")
+    setup.upgradeProfile("zhengwu:default")
+    assert setup.getLastVersionForProfile("zhengwu:default") == ("1007",)
+    active = [plugin_id for plugin_id, _p in acl_users.plugins.listPlugins(IValidationPlugin)]
+    assert active == [PLUGIN_ID]
+    assert IAnnotations(portal)[password_history.SINCE] == clock.now().timestamp()
+    assert registry["zhengwu.security.password_min_length"] == 10
+    assert registry["zhengwu.security.session_idle_minutes"] == 30
+    assert registry["zhengwu.security.session_max_hours"] == 8

@@ -76,6 +76,14 @@ BAD_REQUESTS = {
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
     ("@site-health", "GET"): ("@site-health", "editor", {}, 401),
+    # plone.restapi's, with the password rules (zhengwu.security.services.users)
+    ("@users", "POST"): (
+        "@users",
+        "siteadmin",
+        {"username": "newbie", "email": "newbie@example.gov.cn", "password": "short"},
+        400,
+    ),
+    ("@users", "PATCH"): ("@users/member", "member", {"password": "short"}, 400),
 }
 
 
