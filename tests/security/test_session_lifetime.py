@@ -137,3 +137,14 @@ def test_a_token_ends_8_hours_after_the_login_renewed_or_not(functional_portal, 
     moment(8 * HOUR + MINUTE)
     # the renewed token keeps the login time of the first
     assert me(site, headers=bearer(token)).status_code == 401
+
+
+def test_a_token_renewed_at_once_is_a_new_token(functional_portal):
+    """Renewed within the second of the login, the token has claims of its
+    own: plone.restapi deletes the old token after issuing the new one."""
+    site = functional_portal.absolute_url()
+    token = rest_login(site)
+    renewed = requests.post(f"{site}/@login-renew", headers={**JSON, **bearer(token)}, timeout=60)
+    assert renewed.json()["token"] != token
+    assert me(site, headers=bearer(renewed.json()["token"])).status_code == 200
+    assert me(site, headers=bearer(token)).status_code == 401

@@ -65,10 +65,11 @@ class PasswordRules(BasePlugin):
 InitializeClass(PasswordRules)
 
 
-def password_for(request, userid, login=None):
-    """The passwords checked in this request are ``userid``'s (REST
-    overrides, which know the account from the URL or the body)."""
-    names = tuple(name for name in (userid, login) if name)
+def password_for(request, userid, *names):
+    """The passwords checked in this request are ``userid``'s (None: a new
+    account's), which may not contain ``names`` (REST overrides, which know
+    the account from the URL or the body)."""
+    names = tuple(name for name in (userid, *names) if name)
     IAnnotations(request)[SUBJECT] = (userid, names)
 
 

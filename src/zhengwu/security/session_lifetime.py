@@ -36,6 +36,7 @@ from zope.component.hooks import getSite
 from zope.globalrequest import getRequest
 import binascii
 import hashlib
+import secrets
 import time
 
 
@@ -236,6 +237,9 @@ def create_token(self, userid, timeout=None, data=None):
     """JWTAuthenticationPlugin.create_token: the login time as a claim, and
     the first use recorded."""
     data = dict(data or {})
+    # A token of its own even when renewed within the second of the last
+    # (same claims, same token: @login-renew then deleted the new token).
+    data.setdefault("jti", secrets.token_urlsafe(12))
     if TOKEN_LOGIN not in data:
         began = request_login_time(userid, self)
         data[TOKEN_LOGIN] = int(began if began is not None else now())

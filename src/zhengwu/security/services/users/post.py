@@ -56,6 +56,7 @@ class CheckedUsersPost(AnswersRefusals, UsersPost):
                         for key in ("username", "email")
                         if isinstance(entry.get(key), str) and entry[key]
                     )
+                    password_for(self.request, None, *names)
                     refuse_bad_password(entry["password"], "password", None, names)
         return super().reply()
 
