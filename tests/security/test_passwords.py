@@ -164,3 +164,13 @@ def test_the_upgrade_to_1007_installs_the_rules_and_their_settings(portal):
     assert registry["zhengwu.security.password_min_length"] == 10
     assert registry["zhengwu.security.session_idle_minutes"] == 30
     assert registry["zhengwu.security.session_max_hours"] == 8
+
+
+def test_uninstall_removes_the_settings(portal):
+    portal.portal_setup.runAllImportStepsFromProfile("profile-zhengwu:uninstall")
+    assert (
+        api.portal.get_registry_record("zhengwu.security.password_min_length", default=None) is None
+    )
+    assert (
+        api.portal.get_registry_record("zhengwu.security.session_max_hours", default=None) is None
+    )
