@@ -5,7 +5,10 @@ product's clock. The forms and REST calls: test_password_channels.py."""
 
 from datetime import timedelta
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
+from tests.helpers import body
 from zhengwu import clock
 from zhengwu.security import password_expiry
 from zhengwu.security import password_history
@@ -14,6 +17,7 @@ from zhengwu.security.password_policy import PLUGIN_ID
 from zhengwu.testing import TEST_PASSWORD
 from zope.annotation.interfaces import IAnnotations
 import pytest
+import requests
 
 
 GOOD = "Kx7-river-lamp"
@@ -174,3 +178,14 @@ def test_uninstall_removes_the_settings(portal):
     assert (
         api.portal.get_registry_record("zhengwu.security.session_max_hours", default=None) is None
     )
+
+
+def test_the_control_panel_sets_the_rules(functional_portal):
+    actions = [a.getId() for a in functional_portal.portal_controlpanel.listActions()]
+    assert "zhengwu-login-settings" in actions
+    url = f"{functional_portal.absolute_url()}/@@zhengwu-login-settings"
+    page = requests.get(url, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=60)
+    assert page.status_code == 200
+    assert "form.widgets.password_max_age_days" in body(page)
+    refused = requests.get(url, auth=("siteadmin", TEST_PASSWORD), timeout=60)
+    assert refused.url != url or refused.status_code in (401, 403)
