@@ -7,15 +7,20 @@ from datetime import timedelta
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.registry.interfaces import IRegistry
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from tests.helpers import body
 from zhengwu import clock
+from zhengwu.demo.site import DEMO_PASSWORD
+from zhengwu.demo.site import USERS
 from zhengwu.security import password_expiry
 from zhengwu.security import password_history
 from zhengwu.security import passwords
 from zhengwu.security.password_policy import PLUGIN_ID
+from zhengwu.testing import REVIEW_USERS
 from zhengwu.testing import TEST_PASSWORD
 from zope.annotation.interfaces import IAnnotations
+from zope.component import getUtility
 import pytest
 import requests
 
@@ -137,10 +142,6 @@ def test_removing_an_account_forgets_its_passwords(portal):
 
 
 def test_test_and_demo_passwords_keep_the_rules(portal):
-    from zhengwu.demo.site import DEMO_PASSWORD
-    from zhengwu.demo.site import USERS
-    from zhengwu.testing import REVIEW_USERS
-
     for userid in REVIEW_USERS:
         assert message(TEST_PASSWORD, (userid,)) is None, userid
     for userid, *_rest in USERS:
@@ -148,9 +149,6 @@ def test_test_and_demo_passwords_keep_the_rules(portal):
 
 
 def test_the_upgrade_to_1007_installs_the_rules_and_their_settings(portal):
-    from plone.registry.interfaces import IRegistry
-    from zope.component import getUtility
-
     acl_users = portal.acl_users
     acl_users.plugins.activatePlugin(IValidationPlugin, "password_policy")
     acl_users._delObject(PLUGIN_ID)
