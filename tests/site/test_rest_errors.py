@@ -83,6 +83,14 @@ BAD_REQUESTS = {
         {"userid": "handler", "reason": "x"},
         401,
     ),
+    # plone.restapi's, with the password rules (zhengwu.security.services.users)
+    ("@users", "POST"): (
+        "@users",
+        "siteadmin",
+        {"username": "newbie", "email": "newbie@example.gov.cn", "password": "short"},
+        400,
+    ),
+    ("@users", "PATCH"): ("@users/member", "member", {"password": "short"}, 400),
 }
 
 

@@ -22,7 +22,7 @@ from zope.lifecycleevent import modified
 import zhengwu.theme
 
 
-DEMO_PASSWORD = "zhengwu-demo"
+DEMO_PASSWORD = "Zhengwu-demo-2026"
 DEMO_LOGO = Path(zhengwu.theme.__file__).parent / "static" / "logo-placeholder.svg"
 
 IDENTITY = {

@@ -3,6 +3,7 @@
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.base.interfaces import INonInstallable
+from zhengwu.security.upgrades import install_accounts
 from zhengwu.site import sessions
 from zope.interface import implementer
 
@@ -48,5 +49,6 @@ def post_install(context):
             api.content.transition(folder, transition="publish")
     retitle_assets(portal)
     sessions.end_sessions_on_logout(portal)
+    install_accounts(portal)  # password rules (zhengwu.security, issue 17)
     # Objects made before the workflows were bound get their permissions now.
     api.portal.get_tool("portal_workflow").updateRoleMappings()

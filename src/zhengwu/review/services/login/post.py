@@ -7,6 +7,7 @@ from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.review.lockout import locked_minutes
 from zhengwu.security.two_factor_login import TwoFactorRestLogin
+from zhengwu.security.password_expiry import login_answer
 
 
 class AuditedLogin(TwoFactorRestLogin, Login):
@@ -27,4 +28,5 @@ class AuditedLogin(TwoFactorRestLogin, Login):
                     ),
                 }
             }
-        return result
+        # The front-end learns at once that the password must be changed.
+        return login_answer(self.request, result)
