@@ -29,10 +29,10 @@ from functools import lru_cache
 from plone.rest.cors import CORSPolicy
 from plone.rest.interfaces import IAPIRequest
 from plone.transformchain.interfaces import ITransform
+from urllib.parse import urlsplit
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
-from urllib.parse import urlsplit
 import os
 import re
 
