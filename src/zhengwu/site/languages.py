@@ -30,6 +30,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.multilingual.itg import addAttributeTG
 from plone.base.interfaces import ILanguage
 from plone.base.interfaces import IPloneSiteRoot
+from plone.uuid.interfaces import IUUID
 from Products.CMFCore.interfaces import IFolderish
 from zhengwu.submissions.privacy import ICitizenRecord
 import logging
@@ -51,9 +52,13 @@ def language_of_place(obj):
     return None
 
 
-def _set(obj, language):
+def _set(obj, language, adding=False):
     """Give ``obj`` ``language``; True when it changed. A translatable
-    item joins a translation group, as plone.app.multilingual does."""
+    item joins a translation group, as plone.app.multilingual does; while
+    it is being added, without the catalog search of
+    ``ITranslationManager.update`` (a new group holds nothing else, and a
+    search would flush the add's indexing queue before the other
+    subscribers set what they set)."""
     if ICitizenRecord.providedBy(obj) or ILanguageRootFolder.providedBy(obj):
         return False
     if ILanguageIndependentFolder.providedBy(obj):
@@ -62,20 +67,21 @@ def _set(obj, language):
     if adapter is None or adapter.get_language() == language:
         return False
     adapter.set_language(language)  # reindexes Language
-    if ITranslatable.providedBy(obj):
+    if ITranslatable.providedBy(obj) and IUUID(obj, None) is not None:
         if ITG(obj, None) is None:
             addAttributeTG(obj, None)
-        ITranslationManager(obj).update()
+        if not adding:
+            ITranslationManager(obj).update()
         obj.reindexObject(idxs=["Language", "TranslationGroup"])
     return True
 
 
-def apply(obj, language):
+def apply(obj, language, adding=False):
     """``language`` on ``obj`` and everything inside it; how many changed."""
-    changed = int(_set(obj, language))
+    changed = int(_set(obj, language, adding))
     if IFolderish.providedBy(obj) and not ILanguageIndependentFolder.providedBy(obj):
         for child in obj.objectValues():
-            changed += apply(child, language)
+            changed += apply(child, language, adding)
     return changed
 
 
@@ -85,7 +91,7 @@ def placed(obj, event):
         return  # removed, or renamed in place
     language = language_of_place(obj)
     if language is not None:
-        apply(obj, language)
+        apply(obj, language, adding=event.oldParent is None)
 
 
 def index_languages(context=None):
