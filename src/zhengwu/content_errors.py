@@ -68,14 +68,15 @@ def _labels(portal_type):
 def field_errors(entries, portal_type, request):
     """plone.restapi's error entries as ``[{"field", "message"}]``."""
     labels = _labels(portal_type)
-    english = (request.get("LANGUAGE") or "").startswith("en")
+    invalid = translated(_("not a valid value"), request)
     errors = []
     for entry in entries:
         field = entry.get("field")
         message = translated(entry.get("message"), request) or ""
-        if not english and not CHINESE.search(message):
-            # A Python message of a field deserializer ("Invalid date: …").
-            message = translated(_("not a valid value"), request)
+        if CHINESE.search(invalid) and not CHINESE.search(message):
+            # Read in Chinese, a message left in English is a field
+            # deserializer's Python sentence ("Invalid date: …").
+            message = invalid
         if field in labels:
             label = translated(labels[field], request)
             message = translated(

@@ -153,6 +153,6 @@ def test_material_row_error_names_row_and_column(dept_url):
     body = guide_body(materials=[{"name": "身份证"}, {"name": "户口簿", "originals": -1}])
     response = requests.post(dept_url, json=body, headers=JSON, auth=auth("author"), timeout=60)
     assert response.status_code == 400
-    message = response.json()["message"]  # plone.restapi's list of field errors
+    message = body(response)  # the product's error shape (content_errors.py)
     assert "row 2" in message or "第2行" in message
     assert said(IMaterial["originals"].title, message)
