@@ -102,7 +102,5 @@ class BadRequestAnswer(ErrorHandling):
             refused = BadRequest(errors[0]["message"], errors[0]["field"])
             body = error_body(self.request, refused)
             body["error"]["errors"] = errors
-            if errors[0]["field"] is None:
-                del body["error"]["field"]
             return body
         return error_body(self.request, BadRequest(str(exception)))
