@@ -42,7 +42,11 @@ logger = logging.getLogger(__name__)
 def language_of_place(obj):
     """The language of the language root folder ``obj`` lies in; None
     outside one, or inside a language-independent folder."""
-    for ancestor in aq_chain(aq_inner(obj))[1:]:
+    return _language_of_container(aq_chain(aq_inner(obj))[1:])
+
+
+def _language_of_container(chain):
+    for ancestor in chain:
         if ILanguageIndependentFolder.providedBy(ancestor):
             return None
         if ILanguageRootFolder.providedBy(ancestor):
@@ -90,8 +94,14 @@ def placed(obj, event):
     if event.newParent is None or event.newParent is event.oldParent:
         return  # removed, or renamed in place
     language = language_of_place(obj)
-    if language is not None:
-        apply(obj, language, adding=event.oldParent is None)
+    if language is None:
+        return
+    if event.oldParent is not None:
+        # Moved within one language folder: nothing to change, and a large
+        # folder is not walked.
+        if _language_of_container(aq_chain(aq_inner(event.oldParent))) == language:
+            return
+    apply(obj, language, adding=event.oldParent is None)
 
 
 def index_languages(context=None):
