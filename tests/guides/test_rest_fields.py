@@ -147,12 +147,16 @@ def test_promised_longer_than_statutory_is_refused(dept_url):
         _("The promised time limit cannot be longer than the statutory time limit."),
         response.json(),
     )
+    # A rule between fields names no field (zhengwu.content_errors).
+    error = response.json()["error"]
+    assert error["type"] == "BadRequest" and "field" not in error
+    assert [entry["field"] for entry in error["errors"]] == [None]
 
 
 def test_material_row_error_names_row_and_column(dept_url):
-    body = guide_body(materials=[{"name": "身份证"}, {"name": "户口簿", "originals": -1}])
-    response = requests.post(dept_url, json=body, headers=JSON, auth=auth("author"), timeout=60)
+    data = guide_body(materials=[{"name": "身份证"}, {"name": "户口簿", "originals": -1}])
+    response = requests.post(dept_url, json=data, headers=JSON, auth=auth("author"), timeout=60)
     assert response.status_code == 400
-    message = response.json()["message"]  # plone.restapi's list of field errors
+    message = body(response)  # the product's error shape (content_errors.py)
     assert "row 2" in message or "第2行" in message
     assert said(IMaterial["originals"].title, message)

@@ -231,6 +231,33 @@ class TestTheDemo:
             assert api.content.get_state(obj) == "published"
             assert obj.Language() == "en"
 
+    def test_everything_in_a_language_folder_has_its_language(self, demo_portal):
+        """The demo is made by a profile, where plone.app.multilingual's own
+        subscriber does not run (zhengwu.site.languages sets it): every
+        indexed item under /zh-cn is zh-cn, under /en en, so navigation and
+        ``Language=`` searches find the demo."""
+        catalog = demo_portal.portal_catalog
+        for language in ("zh-cn", "en"):
+            path = "/".join(demo_portal[language].getPhysicalPath())
+            found = Counter(
+                b.Language
+                for b in catalog.unrestrictedSearchResults(path={"query": path, "depth": -1})
+                if b.portal_type not in ("Petition", "DisclosureRequest", "LRF")
+                and "/assets" not in b.getPath()
+            )
+            assert set(found) == {language}, (language, found)
+        catalogs = catalog.unrestrictedSearchResults(portal_type="DisclosureCatalog")
+        in_chinese = catalog.unrestrictedSearchResults(
+            portal_type="DisclosureCatalog", Language="zh-cn"
+        )
+        assert len(catalogs) > 1 and len(in_chinese) == len(
+            [
+                b
+                for b in catalogs
+                if b.getPath().startswith(f"{demo_portal.absolute_url_path()}/zh-cn/")
+            ]
+        )
+
 
 def test_no_other_test_sees_the_demo(portal):
     """The demo's layer is torn down after its class: the integration

@@ -51,3 +51,7 @@ def guide_saved(guide, event):
     the department."""
     if not guide.__dict__.get("implementing_agency"):
         guide.implementing_agency = enclosing_department(guide)
+        # Indexed already when an earlier subscriber searched the catalog
+        # (plone.app.multilingual's language handling does), which flushes
+        # the indexing queue of the add: index the value now stored.
+        guide.reindexObject(idxs=["guide_organ"])

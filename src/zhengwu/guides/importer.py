@@ -24,7 +24,9 @@ from zhengwu.guides.kinds import SERVICE_OBJECTS
 from zhengwu.site.department import organ_titles
 from zope.component import getMultiAdapter
 from zope.component import getUtility
+from zope.event import notify
 from zope.i18n import translate
+from zope.lifecycleevent import ObjectCreatedEvent
 from zope.schema.interfaces import IVocabularyFactory
 import codecs
 import csv
@@ -356,6 +358,9 @@ class Importer:
             if guide is None:
                 obj = create(self.folder, "ServiceGuide")
                 self._deserialize(obj, raw, create=True)
+                # As plone.restapi's POST does: a UUID before it is added
+                # (the language subscribers join it to a translation group).
+                notify(ObjectCreatedEvent(obj))
                 obj = add(self.folder, obj, rename=True)
                 result["status"] = "created"
             else:

@@ -21,6 +21,9 @@ SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASSWORD, MAIL_FROM (outgoing mail),
 TRUSTED_PROXIES (addresses or CIDR ranges, IPv4 or IPv6, separated by commas
 or spaces: the proxies in front whose X-Forwarded-For names the client, e.g.
 "127.0.0.1 ::1 10.0.0.0/8"; empty: the peer's address is the client's).
+CORS_ALLOW_ORIGINS (origins scheme://host[:port] of front-ends on other
+origins that may call the REST API, separated by commas, e.g.
+"https://www.example.gov.cn,http://localhost:3000"; empty: no CORS).
 BACKUP_DIR (instance/var/backups) is where backups go.
 CACHING_PROXIES (the caching proxies to purge, comma-separated URLs).
 Bad configuration stops with one sentence and exit status 2.
@@ -75,6 +78,9 @@ def configure(instance):
     if proxies:
         shown = ", ".join(clients.format_networks(proxies).split())
         say(f"Trusted proxies (their X-Forwarded-For names the client): {shown}.")
+    origins = instance.cors_origins()
+    if origins:
+        say(f"Front-ends that may call the REST API from other origins (CORS): {', '.join(origins)}.")
     return path
 
 
@@ -263,6 +269,7 @@ def main(argv=None):
             raise ConfigurationError(f"PORT={port!r} is not a port number (1–65535).")
         if args.command in ("start", "configure", "serve"):
             instance.proxy_networks()  # a bad TRUSTED_PROXIES stops before anything
+            instance.cors_origins()  # so does a bad CORS_ALLOW_ORIGINS
         if args.command == "serve":
             instance.check_trusted_proxies_written()
         if args.command in ("start", "serve"):

@@ -5,7 +5,8 @@ used is decided by a single setting, ``ZHENGWU_DSN``: unset means ZODB
 FileStorage under ``instance/var/``, a libpq DSN means RelStorage on
 PostgreSQL (history-free, blobs in the database, a local blob cache).
 ``TRUSTED_PROXIES`` names the proxies whose ``X-Forwarded-For`` is believed
-(zhengwu.clients).
+(zhengwu.clients); ``CORS_ALLOW_ORIGINS`` the front-ends on other origins
+that may call the REST API (zhengwu.cors).
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from pathlib import Path
 from psycopg2.extensions import make_dsn
 from psycopg2.extensions import parse_dsn
 from zhengwu import clients
+from zhengwu import cors
 import errno
 import hashlib
 import os
@@ -38,6 +40,8 @@ class Instance:
     conf: Path | None = None
     # TRUSTED_PROXIES as given; None when the environment does not set it.
     trusted_proxies: str | None = None
+    # CORS_ALLOW_ORIGINS as given; None when the environment does not set it.
+    cors_allow_origins: str | None = None
 
     @classmethod
     def from_environment(cls, home=None):
@@ -46,12 +50,18 @@ class Instance:
             home=home,
             dsn=os.environ.get("ZHENGWU_DSN", "").strip(),
             trusted_proxies=os.environ.get("TRUSTED_PROXIES"),
+            cors_allow_origins=os.environ.get("CORS_ALLOW_ORIGINS"),
         )
 
     def proxy_networks(self):
         """The networks of TRUSTED_PROXIES; ConfigurationError naming the
         bad entry."""
         return trusted_proxy_networks(self.trusted_proxies or "")
+
+    def cors_origins(self):
+        """The origins of CORS_ALLOW_ORIGINS; ConfigurationError naming the
+        bad entry."""
+        return cors_allowed_origins(self.cors_allow_origins or "")
 
     @property
     def storage(self):
@@ -93,12 +103,14 @@ class Instance:
             self.blob_cache.mkdir(parents=True, exist_ok=True)
         # {{name}} markers, since ZConfig itself uses $NAME.
         networks = self.proxy_networks()
+        origins = self.cors_origins()
         text = self.template()
         for name, value in (
             ("instance", str(self.home)),
             ("dsn", self.dsn),
             ("blob_cache", str(self.blob_cache)),
             ("trusted_proxies", clients.format_networks(networks)),
+            ("cors_allow_origins", " ".join(origins)),
         ):
             text = text.replace("{{%s}}" % name, _zconfig_escape(value))
         directives = [f"trusted-proxy {a}" for a in clients.exact_addresses(networks)]
@@ -153,6 +165,16 @@ def trusted_proxy_networks(value):
         raise ConfigurationError(
             f"TRUSTED_PROXIES: {error}; give addresses or CIDR ranges separated by "
             "commas or spaces, e.g. TRUSTED_PROXIES='127.0.0.1 10.0.0.0/8 ::1'."
+        ) from None
+
+
+def cors_allowed_origins(value):
+    try:
+        return cors.parse_origins(value)
+    except ValueError as error:
+        raise ConfigurationError(
+            f"CORS_ALLOW_ORIGINS: {error}; separate origins by commas, "
+            "e.g. CORS_ALLOW_ORIGINS='https://www.example.gov.cn,http://localhost:3000'."
         ) from None
 
 
