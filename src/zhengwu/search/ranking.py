@@ -13,7 +13,7 @@ ranking here orders records by, in turn:
    somewhere in the text;
 2. the text index's score within the tier, in ``BANDS`` bands of the
    tier's best score, so that nearly equal scores count as equal;
-3. the date (``search_date``, else ``effective``): newer first.
+3. the date (``search_date``, else ``created``): newer first.
 
 The tiers are set intersections in C; only the tiers the requested page
 reaches are scored and sorted (``heapq.nlargest``), so the first page of a
@@ -40,7 +40,7 @@ NEWEST = "newest"
 BANDS = 10
 TEXT_INDEX = "SearchableText"
 TITLE_INDEX = "Title"
-DATE_INDEXES = ("search_date", "effective")
+DATE_INDEXES = ("search_date", "created")
 
 
 def _index(catalog, name):
@@ -109,19 +109,43 @@ def tiers(catalog, rids, terms, phrase):
     return [both, title_only, phrase_only, rest]
 
 
-def _dates(catalog):
+def date_key(catalog):
+    """rid → the record's date as the date indexes store it (an integer
+    that grows with time): ``search_date``, else ``created`` for the
+    records (petitions, requests) indexed only in the indexes their class
+    names (``zhengwu.submissions.catalog``)."""
+    maps = []
     for name in DATE_INDEXES:
         index = _index(catalog, name)
         if index is not None and hasattr(index, "_unindex"):
-            return index._unindex
-    return {}
+            maps.append(index._unindex)
+
+    def key(rid):
+        for mapping in maps:
+            value = mapping.get(rid)
+            if value is not None:
+                return value
+        return 0
+
+    return key
+
+
+def newest(catalog, rids, b_start, b_size):
+    """One page of ``rids``, newest first (see ``date_key``), as brains."""
+    if not rids:
+        return LazyCat([])
+    key = date_key(catalog)
+    order = heapq.nlargest(b_start + b_size, rids, key=lambda rid: (key(rid), rid))
+    chosen = order[b_start : b_start + b_size]
+    internal = catalog._catalog
+    return LazyMap(internal.__getitem__, chosen, len(chosen), actual_result_count=len(rids))
 
 
 def ranked(catalog, rids, text_scores, terms, phrase, limit):
     """The first ``limit`` record ids of ``rids`` (an IISet), most relevant
     first. ``text_scores`` is ``scores(catalog, terms)``, ``phrase`` the
     query as typed (``phrase_of``)."""
-    dates = _dates(catalog)
+    date = date_key(catalog)
     found = []
     for tier in tiers(catalog, rids, terms, phrase):
         if len(found) >= limit:
@@ -132,7 +156,7 @@ def ranked(catalog, rids, text_scores, terms, phrase, limit):
 
         def key(rid, best=best):
             band = BANDS * text_scores.get(rid, 0) // best
-            return band, dates.get(rid, 0), rid
+            return band, date(rid), rid
 
         found.extend(heapq.nlargest(limit - len(found), tier, key=key))
     return found

@@ -12,6 +12,8 @@ items are loaded (for their snippets).
 
 from Acquisition import aq_inner
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
 from DateTime import DateTime
 from datetime import timedelta
 from plone import api
@@ -20,6 +22,7 @@ from plone.base.navigationroot import get_navigation_root_object
 from plone.base.utils import get_user_friendly_types
 from zhengwu import _
 from zhengwu import clock
+from zhengwu.faceted import as_set
 from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import MAX_QUERY
 from zhengwu.faceted import rid_set
@@ -32,7 +35,6 @@ from zhengwu.search import ranking
 from zhengwu.search.kinds import KIND_TITLES
 from zhengwu.search.kinds import KINDS
 from zhengwu.search.query import understand
-from zhengwu.search.snippets import highlight
 from zhengwu.search.snippets import indexed_text
 from zhengwu.search.snippets import snippet
 from zhengwu.site.department import organ_titles
@@ -134,6 +136,7 @@ class Periods:
     def __init__(self, catalog, selection):
         self.catalog = catalog
         self.selection = selection
+        self.types = forward(catalog, "portal_type")
         self._found = {}
 
     def bounds(self, period):
@@ -145,6 +148,10 @@ class Periods:
         today = clock.today()
         return china_start(today - timedelta(days=PERIOD_DAYS[period])), None
 
+    def _range(self, name, query):
+        found = self.catalog._catalog.getIndex(name)._apply_index({name: query})
+        return found[0] if found and found[0] is not None else IISet()
+
     def get(self, period, default=None):
         if period not in PERIOD_DAYS and period != "custom":
             return default
@@ -154,10 +161,64 @@ class Periods:
                 query = {"query": low, "range": "min"}
             else:
                 query = {"query": (low, high), "range": "min:max"}
-            index = self.catalog._catalog.getIndex(INDEXES["time"])
-            found = index._apply_index({INDEXES["time"]: query})
-            self._found[period] = found[0] if found and found[0] is not None else IISet()
+            dated = self._range(INDEXES["time"], query)
+            # created: for the records only (the others have a search_date)
+            records = multiunion([as_set(self.types.get(pt)) for pt in RECORD_KINDS])
+            created = intersection(self._range("created", query), records)
+            sets = [s for s in (dated, created) if s]
+            self._found[period] = multiunion(sets) if sets else IISet()
         return self._found[period]
+
+
+# Citizens' records are indexed only in the indexes their class names
+# (zhengwu.submissions.catalog: no shared postings for concurrent
+# submissions), not in the search_* indexes: their type comes from the
+# portal type, their department from the domains' own indexes, their date
+# from ``created``.
+RECORD_KINDS = {"Petition": "interaction", "DisclosureRequest": "interaction"}
+RECORD_DEPARTMENT_INDEXES = ("petition_department", "request_organ")
+
+
+def forward(catalog, name):
+    """The forward mapping (value → rids) of an index, or {} without it."""
+    internal = catalog._catalog
+    return internal.getIndex(name)._index if name in internal.indexes else {}
+
+
+class Joined:
+    """One filter's "index" read from several: a value's record ids are
+    the union of its sets in each."""
+
+    def __init__(self, *mappings):
+        self.mappings = mappings
+
+    def get(self, value, default=None):
+        sets = [as_set(m.get(value)) for m in self.mappings]
+        sets = [s for s in sets if s]
+        if not sets:
+            return default
+        return sets[0] if len(sets) == 1 else multiunion(sets)
+
+    def keys(self):
+        return sorted({key for mapping in self.mappings for key in mapping.keys()})
+
+
+class Kinds(Joined):
+    """``search_kind``, and the records' kinds from their portal type."""
+
+    def __init__(self, catalog):
+        super().__init__(forward(catalog, INDEXES["type"]))
+        self.types = forward(catalog, "portal_type")
+
+    def get(self, value, default=None):
+        found = super().get(value)
+        records = [
+            as_set(self.types.get(pt)) for pt, kind in RECORD_KINDS.items() if kind == value
+        ]
+        sets = [s for s in [found, *records] if s]
+        if not sets:
+            return default
+        return sets[0] if len(sets) == 1 else multiunion(sets)
 
 
 class SiteSearch(FacetedSearch):
@@ -170,6 +231,11 @@ class SiteSearch(FacetedSearch):
         self.root = get_navigation_root_object(aq_inner(context), api.portal.get())
         super().__init__(context, selection, request)
         self.periods = Periods(self.catalog, selection)
+        self.kinds = Kinds(self.catalog)
+        self.departments = Joined(
+            forward(self.catalog, INDEXES["department"]),
+            *(forward(self.catalog, name) for name in RECORD_DEPARTMENT_INDEXES),
+        )
 
     def text_terms(self, q):
         # understand() gives the text index's query as it is to be searched.
@@ -195,7 +261,21 @@ class SiteSearch(FacetedSearch):
     def index(self, name):
         if name == "time":
             return self.periods
+        if name == "type":
+            return self.kinds
+        if name == "department":
+            return self.departments
         return super().index(name)
+
+    def page(self):
+        """Relevance (``FacetedSearch.page``) or newest first, the records
+        by their creation date (``ranking.newest``)."""
+        if self.by_relevance():
+            return super().page()
+        selection = self.selection
+        return ranking.newest(
+            self.catalog, self.rids(selection.filters), selection.b_start, selection.b_size
+        )
 
     def facets(self):
         organs = self.organs
@@ -248,13 +328,14 @@ class EntryWriter:
         if not api.user.has_permission("View", obj=obj):
             return None
         rid = brain.getRID()
-        kind = self.kinds.getEntryForObject(rid) or "other"
-        department = self.departments.getEntryForObject(rid)
+        kind = (
+            self.kinds.getEntryForObject(rid) or RECORD_KINDS.get(brain.portal_type) or "other"
+        )
+        department = self.departments.getEntryForObject(rid) or self._record_department(rid)
         title = brain.Title or brain.getId
         return {
             "@id": brain.getURL(),
             "title": title,
-            "title_html": highlight(title, self.words),
             "type": kind,
             "type_title": translated(KIND_TITLES.get(kind, KIND_TITLES["other"]), self.request),
             "date": result_date(brain),
@@ -265,6 +346,15 @@ class EntryWriter:
             ),
             "snippet": snippet(indexed_text(obj, self.catalog), self.words),
         }
+
+    def _record_department(self, rid):
+        internal = self.catalog._catalog
+        for name in RECORD_DEPARTMENT_INDEXES:
+            if name in internal.indexes:
+                value = internal.getIndex(name).getEntryForObject(rid)
+                if value:
+                    return value
+        return None
 
     def entries(self, brains):
         return [e for e in (self.entry(b) for b in brains) if e is not None]
