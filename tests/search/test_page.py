@@ -28,7 +28,9 @@ def corpus(functional_portal):
         "职工提取住房公积金，需要提交&lt;script&gt;alert(1)&lt;/script&gt;身份证和提取申请。",
         published="2026-06-12T09:00+08:00",
     )
-    make_page(dept, "年度工作要点", "今年将完善公积金缴存制度。", published="2025-03-01T09:00+08:00")
+    make_page(
+        dept, "年度工作要点", "今年将完善公积金缴存制度。", published="2025-03-01T09:00+08:00"
+    )
     make_page(
         news,
         "公积金中心开展宣传活动",
@@ -81,7 +83,9 @@ def test_the_draft_is_not_found_by_the_public(corpus, anon_request, request_fact
 
 def test_filters_and_counts(corpus, anon_request):
     found = search(anon_request, q="公积金")
-    counts = {name: {e["value"]: e["count"] for e in found["facets"][name]} for name in found["facets"]}
+    counts = {
+        name: {e["value"]: e["count"] for e in found["facets"][name]} for name in found["facets"]
+    }
     assert counts["type"] == {"other": 2, "news": 1}
     assert counts["department"] == {corpus["zh-cn"]["dept"].UID(): 3}
     assert counts["time"] == {"week": 1, "month": 2, "year": 2}

@@ -26,13 +26,17 @@ def dept(portal):
 
 
 def test_title_hits_above_body_hits(portal, dept):
-    make_page(dept, "年度工作安排", f"{FILLER}关于公积金提取的说明。{FILLER}", published="2026-06-10")
+    make_page(
+        dept, "年度工作安排", f"{FILLER}关于公积金提取的说明。{FILLER}", published="2026-06-10"
+    )
     make_page(dept, "公积金提取办法", FILLER, published="2026-01-10")
     assert titles(portal, q="公积金") == ["公积金提取办法", "年度工作安排"]
 
 
 def test_exact_phrase_above_scattered_words(portal, dept):
-    make_page(dept, "通知一", f"住房建设有序推进。{FILLER}公积金缴存比例调整。", published="2026-06-10")
+    make_page(
+        dept, "通知一", f"住房建设有序推进。{FILLER}公积金缴存比例调整。", published="2026-06-10"
+    )
     make_page(dept, "通知二", f"{FILLER}住房公积金缴存比例调整。", published="2026-01-10")
     # 住房 and 公积金 both in each text; only 通知二 has them as one phrase
     assert titles(portal, q="住房 公积金") == ["通知二", "通知一"]
@@ -41,7 +45,11 @@ def test_exact_phrase_above_scattered_words(portal, dept):
 def test_newer_above_older_at_equal_relevance(portal, dept):
     for title, day in (("旧", "2025-03-01"), ("新", "2026-05-01"), ("中", "2025-12-01")):
         make_page(dept, f"养老服务补贴{title}", FILLER, published=day)
-    assert titles(portal, q="养老服务补贴") == ["养老服务补贴新", "养老服务补贴中", "养老服务补贴旧"]
+    assert titles(portal, q="养老服务补贴") == [
+        "养老服务补贴新",
+        "养老服务补贴中",
+        "养老服务补贴旧",
+    ]
 
 
 def test_the_sort_switch_orders_by_date(portal, dept):
@@ -69,4 +77,3 @@ def test_ranked_takes_tiers_in_order(portal, dept):
     order = ranking.ranked(catalog, rids, scores, "营商环境", "营商环境", 10)
     paths = [catalog.getpath(rid) for rid in order]
     assert paths == ["/".join(o.getPhysicalPath()) for o in (title, body)]
-

@@ -25,7 +25,6 @@ from zhengwu import clock
 from zhengwu.faceted import as_set
 from zhengwu.faceted import FacetedSearch
 from zhengwu.faceted import MAX_QUERY
-from zhengwu.faceted import rid_set
 from zhengwu.i18n import translated
 from zhengwu.rest import BadRequest
 from zhengwu.rest import iso_date
@@ -212,9 +211,7 @@ class Kinds(Joined):
 
     def get(self, value, default=None):
         found = super().get(value)
-        records = [
-            as_set(self.types.get(pt)) for pt, kind in RECORD_KINDS.items() if kind == value
-        ]
+        records = [as_set(self.types.get(pt)) for pt, kind in RECORD_KINDS.items() if kind == value]
         sets = [s for s in [found, *records] if s]
         if not sets:
             return default
@@ -286,9 +283,7 @@ class SiteSearch(FacetedSearch):
         if self.selection.filters.get("time") == "custom":
             periods.append(("custom", self.custom_title()))
         return {
-            "type": self.count_values(
-                "type", [(k, translated(t, self.request)) for k, t in KINDS]
-            ),
+            "type": self.count_values("type", [(k, translated(t, self.request)) for k, t in KINDS]),
             "department": sorted(
                 self.count_values("department", departments), key=lambda e: -e["count"]
             ),
@@ -328,9 +323,7 @@ class EntryWriter:
         if not api.user.has_permission("View", obj=obj):
             return None
         rid = brain.getRID()
-        kind = (
-            self.kinds.getEntryForObject(rid) or RECORD_KINDS.get(brain.portal_type) or "other"
-        )
+        kind = self.kinds.getEntryForObject(rid) or RECORD_KINDS.get(brain.portal_type) or "other"
         department = self.departments.getEntryForObject(rid) or self._record_department(rid)
         title = brain.Title or brain.getId
         return {
