@@ -104,7 +104,7 @@ class Selection:
         self.since = iso_date(form, "since", _("Give since as a date YYYY-MM-DD."))
         self.until = iso_date(form, "until", _("Give until as a date YYYY-MM-DD."))
         if self.since and self.until and self.since > self.until:
-            raise BadRequest(_("until is not before since."), "until")
+            raise BadRequest(_("until cannot be before since."), "until")
         period = single(form, "time")
         if period is not None and period not in PERIOD_DAYS and period != "custom":
             raise BadRequest(_("The time is week, month, year or custom."), "time")
