@@ -22,6 +22,7 @@ def corpus(functional_portal):
         news = api.content.create(
             container=dept, type="Folder", id="news", title="新闻", column_type="news"
         )
+        api.content.transition(news, transition="publish")
     make_page(
         dept,
         "住房公积金提取办法",
@@ -109,7 +110,13 @@ def test_sort_newest(corpus, anon_request):
 
 def test_filter_without_words_lists_newest(corpus, anon_request):
     found = search(anon_request, type="news")
-    assert [i["title"] for i in found["items"]][:1] == ["公积金中心开展宣传活动"]
+    assert {i["title"] for i in found["items"]} == {"公积金中心开展宣传活动", "新闻"}
+    assert [i["date"] for i in found["items"]] == sorted(
+        (i["date"] for i in found["items"]), reverse=True
+    )
+    # the news column itself has no publication date: its creation date, never 1970
+    dates = {i["title"]: i["date"] for i in found["items"]}
+    assert dates["新闻"] >= "2026"
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,9 @@ PERIODS = (
 )
 PERIOD_DAYS = {name: days for name, days, _title in PERIODS}
 FAR_PAST = DateTime(1000, 1, 1)
+# What Plone indexes as the effective date of an item that has none
+# (plone.base: the floor date of 1970); Plone's search page uses the same line.
+NO_DATE = DateTime("1970-01-03")
 
 
 def china_start(day):
@@ -298,7 +301,7 @@ class SiteSearch(FacetedSearch):
 def result_date(brain):
     """YYYY-MM-DD in China: the publication date, else the creation date."""
     effective = brain.effective
-    if effective is not None and hasattr(effective, "year") and effective.year() > 1900:
+    if isinstance(effective, DateTime) and effective > NO_DATE:
         return china_date(effective).isoformat()
     return china_date(brain.created).isoformat() if brain.created else None
 
