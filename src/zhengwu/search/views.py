@@ -49,7 +49,9 @@ class SearchView(FacetedPage, BrowserView):
 
     def params(self):
         selection = self.selection
-        params = {"q": selection.text}
+        # SearchableText as in the header's box: the Traditional-characters
+        # hook (theme.variants.simplify_search_terms) reads that name.
+        params = {"SearchableText": selection.text}
         params.update(selection.filters)
         if selection.filters.get("time") == "custom":
             params["since"] = selection.since.isoformat() if selection.since else None
@@ -68,7 +70,7 @@ class SearchView(FacetedPage, BrowserView):
 
     def query_url(self, text):
         """A search for ``text`` with the rest of the selection cleared."""
-        return f"{self.page_url()}?{urlencode({'q': text})}"
+        return f"{self.page_url()}?{urlencode({'SearchableText': text})}"
 
     def asked(self):
         return self.selection.asked()
