@@ -65,6 +65,7 @@ def test_an_interpretation_named_by_a_document(portal):
     policy.interpretations = [RelationValue(getUtility(IIntIds).getId(reading))]
     notify(ObjectModifiedEvent(policy))
     assert kinds.kind_of(reading) == "interpretation"
+    assert indexed(reading, "search_kind") == "interpretation"
 
 
 def test_departments(portal):

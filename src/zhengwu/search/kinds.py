@@ -145,3 +145,12 @@ def search_department(obj):
 @indexer(Interface)
 def search_date(obj):
     return date_of(obj)
+
+
+def interpretations_named(obj, event):
+    """A document saved with interpretations: those items are 解读 now, and
+    nothing else reindexes them (the relation is stored on the document)."""
+    for relation in getattr(aq_base(obj), "interpretations", None) or ():
+        target = None if relation.isBroken() else relation.to_object
+        if target is not None:
+            target.reindexObject(idxs=["search_kind"])
