@@ -26,20 +26,19 @@ def dept(portal):
 
 
 def test_title_hits_above_body_hits(portal, dept):
-    make_page(
-        dept, "年度工作安排", f"{FILLER}关于公积金提取的说明。{FILLER}", published="2026-06-10"
-    )
-    make_page(dept, "公积金提取办法", FILLER, published="2026-01-10")
+    # The body hit scores higher (the word three times in a short text) and
+    # is newer: only the title tier puts the title hit first.
+    make_page(dept, "年度工作安排", "公积金，公积金，公积金。", published="2026-06-10")
+    make_page(dept, "公积金提取办法", FILLER * 3, published="2026-01-10")
     assert titles(portal, q="公积金") == ["公积金提取办法", "年度工作安排"]
 
 
 def test_exact_phrase_above_scattered_words(portal, dept):
-    make_page(
-        dept, "通知一", f"住房建设有序推进。{FILLER}公积金缴存比例调整。", published="2026-06-10"
-    )
-    make_page(dept, "通知二", f"{FILLER}住房公积金缴存比例调整。", published="2026-01-10")
-    # 住房 and 公积金 both in each text; only 通知二 has them as one phrase
+    # The same words, as many times, in texts as long; the scattered one newer.
+    make_page(dept, "通知一", f"公积金住房。{FILLER}", published="2026-06-10")
+    make_page(dept, "通知二", f"住房公积金。{FILLER}", published="2026-01-10")
     assert titles(portal, q="住房 公积金") == ["通知二", "通知一"]
+    assert titles(portal, q="住房 公积金", sort="newest") == ["通知一", "通知二"]
 
 
 def test_newer_above_older_at_equal_relevance(portal, dept):
@@ -77,3 +76,22 @@ def test_ranked_takes_tiers_in_order(portal, dept):
     order = ranking.ranked(catalog, rids, scores, "营商环境", "营商环境", 10)
     paths = [catalog.getpath(rid) for rid in order]
     assert paths == ["/".join(o.getPhysicalPath()) for o in (title, body)]
+
+
+def test_phrase_hits_only_among_the_given_records(portal, dept):
+    together = make_page(dept, "甲", f"{FILLER}住房公积金。", published="2026-01-01")
+    make_page(dept, "乙", f"住房建设。{FILLER}公积金。", published="2026-01-01")
+    other = make_page(dept, "丙", f"{FILLER}住房公积金。", published="2026-01-01")
+    catalog = api.portal.get_tool("portal_catalog")
+    all_rids = ranking.IISet(ranking.scores(catalog, "住房 公积金").keys())
+    assert len(all_rids) == 3
+    path = "/".join(together.getPhysicalPath())
+    found = ranking.phrase_hits(catalog, all_rids, "住房公积金")
+    assert sorted(catalog.getpath(rid) for rid in found) == sorted(
+        [path, "/".join(other.getPhysicalPath())]
+    )
+    only = ranking.IISet([catalog.getrid(path)])
+    assert list(ranking.phrase_hits(catalog, only, "住房公积金")) == list(only)
+    # a word no text has, or a single word: no phrase
+    assert not ranking.phrase_hits(catalog, all_rids, "住房宇宙")
+    assert not ranking.phrase_hits(catalog, all_rids, "住房")

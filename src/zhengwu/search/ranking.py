@@ -28,6 +28,7 @@ from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from plone.base.utils import BAD_CHARS
 from Products.CMFCore.indexing import processQueue
+from Products.ZCTextIndex import WidCode
 from Products.ZCTextIndex.ParseTree import ParseError
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
@@ -86,22 +87,29 @@ def _hits(catalog, index_name, query):
         return IISet()
 
 
-def _is_phrase(catalog, phrase):
-    """Whether the phrase is more than one word for the text index's lexicon
-    (a single word is its own phrase: nothing to tell apart)."""
+def phrase_hits(catalog, rids, phrase):
+    """Those of ``rids`` whose text holds ``phrase``: its words one after
+    the other, as ZCTextIndex's phrase search finds them, but checked on
+    ``rids`` only (a filtered listing never pays for the whole index). A
+    phrase of one word is nothing to tell apart: no hits."""
     index = _index(catalog, TEXT_INDEX)
     if index is None or not phrase:
-        return False
-    return len(index.getLexicon().termToWordIds(phrase)) > 1
+        return IISet()
+    # As ZCTextIndex reads a quoted phrase (QueryParser, then search_phrase):
+    # the query's words, then their word ids.
+    lexicon = index.getLexicon()
+    wids = lexicon.termToWordIds(lexicon.parseTerms(phrase))
+    if len(wids) < 2 or 0 in wids:  # one word, or a word no text has
+        return IISet()
+    code = WidCode.encode(wids)
+    docwords = index.index._docwords
+    return IISet([rid for rid in rids if docwords.get(rid, "").find(code) >= 0])
 
 
 def tiers(catalog, rids, terms, phrase):
     """``rids`` split into tiers, best first (module docstring)."""
     titled = intersection(rids, _hits(catalog, TITLE_INDEX, terms)) or IISet()
-    if _is_phrase(catalog, phrase):
-        exact = intersection(rids, _hits(catalog, TEXT_INDEX, f'"{phrase}"')) or IISet()
-    else:
-        exact = IISet()
+    exact = phrase_hits(catalog, rids, phrase)
     both = intersection(titled, exact) or IISet()
     title_only = difference(titled, both) or IISet()
     phrase_only = difference(exact, both) or IISet()
