@@ -1,7 +1,10 @@
 """Snippets (zhengwu.search.snippets): the text around the first query
 word, the words marked, everything else escaped."""
 
+from plone import api
+from tests.search.helpers import make_page
 from zhengwu.search.snippets import highlight
+from zhengwu.search.snippets import indexed_text
 from zhengwu.search.snippets import snippet
 
 
@@ -35,3 +38,15 @@ def test_without_the_words_the_beginning():
     assert snippet("短文", ["公积金"]) == "短文"
     assert snippet("", ["公积金"]) == ""
     assert snippet("文字", []) == "文字"
+
+
+def test_the_indexed_text_without_title_and_a_repeated_summary(portal):
+    page = make_page(
+        portal["zh-cn"]["dept"],
+        "公积金提取办法",
+        "职工可以提取公积金。另有规定。",
+        state="private",
+        description="职工可以提取公积金。",
+    )
+    text = indexed_text(page, api.portal.get_tool("portal_catalog"))
+    assert text == "职工可以提取公积金。另有规定。"

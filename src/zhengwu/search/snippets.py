@@ -34,6 +34,10 @@ def indexed_text(obj, catalog):
     for prefix in (getattr(obj, "id", None), getattr(aq_base(obj), "title", None)):
         if prefix and text.startswith(prefix):
             text = text[len(prefix) :].lstrip()
+    # A summary that the text repeats (as a first paragraph) is shown once.
+    description = " ".join((getattr(aq_base(obj), "description", None) or "").split())
+    if description and text.startswith(description) and description in text[len(description) :]:
+        text = text[len(description) :].lstrip()
     return text
 
 
