@@ -23,6 +23,7 @@ from zhengwu.rest import BadRequest
 from zhengwu.rest import batched
 from zhengwu.rest import page
 from zhengwu.rest import single
+from zhengwu.search import ranking
 from zhengwu.site.department import organ_titles
 from ZTUtils.Lazy import LazyCat
 from ZTUtils.Lazy import LazyMap
@@ -143,25 +144,60 @@ class FacetedSearch:
         self._rids = {}
         self._base = None
         self.organs = organ_titles()
+        self.terms = None
+        self.text_scores = {}
         self.text_rids = self._text(selection.q) if selection.q else None
 
     def base_query(self):
         raise NotImplementedError
 
     def _text(self, q):
-        """Records matching the full text, unscored: the listings sort by
-        date or title, so ranking every match (and sorting the scores) is wasted."""
-        terms = munge_search_term(q)
+        """Records matching the full text; their scores are kept for the
+        relevance order (``zhengwu.search.ranking``), which only the page's
+        records are sorted by."""
+        terms = self.text_terms(q)
         if not terms:  # only wildcards or spaces: no text filter
             return None
-        index = self.catalog._catalog.getIndex("SearchableText")
         try:
-            found = index._apply_index({"SearchableText": terms})
+            self.text_scores = ranking.scores(self.catalog, terms)
         except ParseError:
             raise BadRequest(
                 _("Search for words, not only punctuation or operators."), "q"
             ) from None
-        return IISet(found[0].keys()) if found and found[0] else IISet()
+        self.terms = terms
+        return IISet(self.text_scores.keys())
+
+    def text_terms(self, q):
+        """The text index query of ``q``: its words as prefixes, all required."""
+        return munge_search_term(q)
+
+    def phrase(self):
+        """The query as the phrase the relevance order prefers."""
+        return ranking.phrase_of(self.selection.q)
+
+    def by_relevance(self):
+        """Whether this request's order is relevance: a text query with
+        no other sort chosen (``sorting``)."""
+        return self.selection.sort_on == ranking.RELEVANCE and self.terms is not None
+
+    def _ranked(self, rids, b_start, b_size):
+        return ranking.page(
+            self.catalog,
+            rids,
+            self.text_scores,
+            self.terms,
+            self.phrase(),
+            b_start,
+            b_size,
+        )
+
+    def sort_index(self):
+        """The sort index of the selection; without a text query relevance
+        means the listing's default order (the first of ``sorts``)."""
+        name = self.selection.sort_on
+        if name not in self.sorts:
+            name = next(iter(self.sorts))
+        return self.catalog._catalog.getIndex(self.sorts[name])
 
     def base(self):
         """What the context holds that the reader may see and that matches
@@ -189,10 +225,12 @@ class FacetedSearch:
         rids = self.rids(self.selection.filters)
         if not rids:
             return LazyCat([])
+        if self.by_relevance():
+            return self._ranked(rids, 0, len(rids))
         internal = self.catalog._catalog
         return internal.sortResults(
             rids,
-            internal.getIndex(self.sorts[self.selection.sort_on]),
+            self.sort_index(),
             reverse=self.selection.sort_order == "descending",
             merge=True,
             actual_result_count=len(rids),
@@ -205,8 +243,10 @@ class FacetedSearch:
         rids = self.rids(selection.filters)
         if not rids:
             return LazyCat([])
+        if self.by_relevance():
+            return self._ranked(rids, selection.b_start, selection.b_size)
         internal = self.catalog._catalog
-        index = internal.getIndex(self.sorts[selection.sort_on])
+        index = self.sort_index()
         wanted = selection.b_start + selection.b_size
         if (
             wanted <= WALK_LIMIT
@@ -338,8 +378,15 @@ def sorting(form, sorts, default, refusal):
     """``(sort_on, sort_order)`` of a request: ``sort_on`` one of ``sorts``
     (``default`` when not given; ``refusal`` says which otherwise) and
     ``sort_order`` ascending or descending, by default A to Z for titles
-    and newest first for anything else."""
-    sort_on = single(form, "sort_on") or default
+    and newest first for anything else. A full-text query (``q``) without
+    a sort of its own is ordered by relevance (``zhengwu.search.ranking``),
+    as is ``sort_on=relevance``; relevance without a query is ``default``."""
+    sort_on = single(form, "sort_on")
+    if sort_on in (None, ranking.RELEVANCE) and single(form, "q"):
+        return ranking.RELEVANCE, "descending"
+    if sort_on == ranking.RELEVANCE:
+        sort_on = None
+    sort_on = sort_on or default
     if sort_on not in sorts:
         raise BadRequest(refusal, "sort_on")
     order = single(form, "sort_order") or ("ascending" if sort_on == "title" else "descending")

@@ -33,6 +33,12 @@ BAD_REQUESTS = {
     ("@disclosure-catalog", "GET"): ("{catalog}/@disclosure-catalog", None, {"year": "x"}, 400),
     ("@index-number", "GET"): ("@index-number/11999900MB0000010H/1999-99999", None, {}, 404),
     ("@service-guides", "GET"): ("zh-cn/dept/@service-guides", None, {"theme": "flying"}, 400),
+    ("@site-search", "GET"): (
+        "zh-cn/@site-search",
+        None,
+        {"q": "公开", "since": "2026-13-01"},
+        400,
+    ),
     ("@service-guides", "POST"): ("zh-cn/dept/@service-guides", "siteadmin", [1], 400),
     ("@service-guide-report", "GET"): (
         "zh-cn/dept/@service-guide-report",
