@@ -33,6 +33,8 @@ import hashlib
 
 
 ANNOTATION_KEY = "zhengwu.survey"
+# easyform's permission on saved data (its title, as Zope checks it)
+ANSWERS_PERMISSION = "collective.easyform: Download Saved Input"
 # What a new survey saves its answers with (easyform's save-data adapter),
 # instead of easyform's default mailer: answers go to the department, not
 # to a mailbox.

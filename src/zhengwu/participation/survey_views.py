@@ -5,7 +5,6 @@ from AccessControl import Unauthorized
 from collective.easyform.browser.view import EasyFormForm
 from collective.easyform.browser.view import EasyFormFormEmbedded
 from collective.easyform.browser.view import EasyFormFormWrapper
-from collective.easyform.config import DOWNLOAD_SAVED_PERMISSION
 from collective.easyform.config import FORM_ERROR_MARKER
 from io import StringIO
 from plone import api
@@ -38,7 +37,7 @@ def _roles(survey):
 
 
 def may_read_answers(survey):
-    return bool(api.user.has_permission(DOWNLOAD_SAVED_PERMISSION, obj=survey))
+    return bool(api.user.has_permission(surveys.ANSWERS_PERMISSION, obj=survey))
 
 
 def may_publish_summary(survey):
