@@ -60,13 +60,8 @@ def summary_or_refuse(survey):
 
 class SurveyFormMixin:
     """easyform's form, refusing answers out of the survey's days, a second
-    answer from one client and floods; the submit button hidden while
-    closed."""
-
-    def updateActions(self):
-        super().updateActions()
-        if not surveys.is_open(self.context) and "submit" in self.actions:
-            del self.actions["submit"]
+    answer from one client and floods (the page hides the form while the
+    survey is closed; a POST sent anyway is refused here)."""
 
     def processActions(self, fields):
         try:
@@ -78,6 +73,12 @@ class SurveyFormMixin:
         if not errors:
             counted(self.context, self.request)
         return errors
+
+    def update(self):
+        super().update()
+        if self.request.response.getStatus() >= 400:
+            # refused in processActions: never the thank-you page
+            self.thanksPage = False
 
 
 class SurveyForm(SurveyFormMixin, EasyFormForm):
