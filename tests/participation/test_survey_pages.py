@@ -75,7 +75,9 @@ def test_the_summary_page_has_a_table_and_an_inline_chart(survey):
     answer(survey, satisfaction="满意")
     answer(survey, satisfaction="不满意")
     transaction.commit()
-    page = requests.get(f"{survey.absolute_url()}/@@survey-summary", auth=auth("editor"), timeout=60)
+    page = requests.get(
+        f"{survey.absolute_url()}/@@survey-summary", auth=auth("editor"), timeout=60
+    )
     assert page.status_code == 200
     text = body(page)
     assert "<svg" in text and "zhengwu-survey-table" in text
@@ -152,7 +154,9 @@ def test_the_csv_neutralises_formulas(survey):
     assert "网站|窗口" in text or "窗口|网站" in text
     assert "您对办事服务是否满意" in text.splitlines()[0]
     refused = requests.get(
-        f"{survey.absolute_url()}/@@survey-answers-csv", auth=auth("final"), timeout=60,
+        f"{survey.absolute_url()}/@@survey-answers-csv",
+        auth=auth("final"),
+        timeout=60,
         allow_redirects=False,
     )
     assert refused.status_code != 200

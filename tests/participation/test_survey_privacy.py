@@ -49,7 +49,8 @@ def channels(survey, site, user):
             f"{site}/@search", params={"portal_type": "EasyForm", "fullobjects": 1}, headers=JSON
         ),
         "search all metadata": get(
-            f"{site}/@search", params={"portal_type": "EasyForm", "metadata_fields": "_all"},
+            f"{site}/@search",
+            params={"portal_type": "EasyForm", "metadata_fields": "_all"},
             headers=JSON,
         ),
         "search text": get(f"{site}/@search", params={"SearchableText": SECRET[1]}, headers=JSON),

@@ -10,7 +10,6 @@ from tests.participation.survey_helpers import make_survey
 from tests.participation.survey_helpers import publish_summary
 from zhengwu.participation import survey as surveys
 from zhengwu.submissions import throttle
-
 import pytest
 import requests
 import transaction

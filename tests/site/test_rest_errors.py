@@ -11,6 +11,7 @@ from pathlib import Path
 from plone import api
 from tests.helpers import auth
 from tests.helpers import make_item
+from tests.participation.survey_helpers import make_survey
 from tests.petitions.helpers import make_box
 from tests.requests.helpers import make_catalog
 from zhengwu.rest import AnswersRefusals
@@ -76,6 +77,8 @@ BAD_REQUESTS = {
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
     ("@site-health", "GET"): ("@site-health", "editor", {}, 401),
+    ("@survey-answer", "POST"): ("{survey}/@survey-answer", None, {"satisfaction": "飞"}, 400),
+    ("@survey-summary", "GET"): ("{survey}/@survey-summary", None, {}, 401),
 }
 
 
@@ -141,6 +144,7 @@ def site(functional_portal):
         "catalog": make_catalog(portal),
         "box": make_box(portal, anonymous_submission=True),
         "item": make_item(portal, "private"),
+        "survey": make_survey(portal),
     }
     transaction.commit()
     root = portal.absolute_url()

@@ -114,9 +114,7 @@ def read(survey, data, request):
         }
         for name in sorted(set(data) - set(fields) - {HONEYPOT})
     ]
-    longest = api.portal.get_registry_record(
-        "zhengwu.submissions.max_text_length", default=5000
-    )
+    longest = api.portal.get_registry_record("zhengwu.submissions.max_text_length", default=5000)
     values = {}
     for name, field in fields.items():
         field = field.bind(survey)
@@ -131,9 +129,7 @@ def read(survey, data, request):
             errors.append(
                 {
                     "field": name,
-                    "message": translated(
-                        _("at most ${max} characters", mapping={"max": longest})
-                    ),
+                    "message": translated(_("at most ${max} characters", mapping={"max": longest})),
                 }
             )
             continue

@@ -11,6 +11,7 @@ from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from zExceptions import Forbidden
 from zhengwu import _
 from zhengwu import clock
 from zhengwu.i18n import translated
@@ -20,9 +21,8 @@ from zhengwu.participation.survey_answers import counted
 from zhengwu.participation.survey_answers import questions
 from zhengwu.participation.survey_summary import bar_chart
 from zhengwu.participation.survey_summary import summary
-from zhengwu.review.audit_events import record
 from zhengwu.rest import Refused
-from zExceptions import Forbidden
+from zhengwu.review.audit_events import record
 from zhengwu.spreadsheet import safe_cell
 import csv
 

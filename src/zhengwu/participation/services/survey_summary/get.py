@@ -5,9 +5,9 @@ final approvers and administrators only (401 for anyone else)."""
 
 from zhengwu import _
 from zhengwu.participation import survey as surveys
+from zhengwu.participation.survey_summary import summary
 from zhengwu.participation.survey_views import may_read_summary
 from zhengwu.participation.survey_views import state_summary
-from zhengwu.participation.survey_summary import summary
 from zhengwu.rest import Service
 from zhengwu.rest import Unauthorized
 
