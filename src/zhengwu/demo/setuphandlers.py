@@ -10,6 +10,7 @@ from zhengwu.demo import guides
 from zhengwu.demo import petitions
 from zhengwu.demo import requests
 from zhengwu.demo import site
+from zhengwu.demo import surveys
 import logging
 
 
@@ -27,6 +28,7 @@ def post_install(context):
     guides.create(root, departments)
     petitions.create(root, departments)
     requests.create(root, departments)
+    surveys.create(root)
     site.create_columns(root)
     site.create_front_page(root)
     english.create(portal)

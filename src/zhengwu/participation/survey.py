@@ -23,6 +23,7 @@ from plone.autoform.interfaces import IFormFieldProvider
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu import clock
+from zhengwu.review.audit_events import record
 from zope import schema
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import Invalid
@@ -155,3 +156,14 @@ def summary_published(survey):
 def survey_created(survey, event):
     """A new survey saves its answers instead of mailing them."""
     survey.actions_model = ACTIONS_MODEL
+
+
+def set_summary_published(survey, published, userid):
+    """The final approver ``userid`` publishes the summary (or takes it
+    back); recorded in the audit log."""
+    if published:
+        state(survey)["summary"] = {"by": userid, "on": clock.now().isoformat()}
+    else:
+        state(survey)["summary"] = None
+    action = "survey_summary_published" if published else "survey_summary_withdrawn"
+    record(action, obj=survey, actor=userid)

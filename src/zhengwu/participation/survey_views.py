@@ -13,7 +13,6 @@ from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Forbidden
 from zhengwu import _
-from zhengwu import clock
 from zhengwu.i18n import translated
 from zhengwu.participation import survey as surveys
 from zhengwu.participation.survey_answers import check_client
@@ -22,7 +21,6 @@ from zhengwu.participation.survey_answers import questions
 from zhengwu.participation.survey_summary import bar_chart
 from zhengwu.participation.survey_summary import summary
 from zhengwu.rest import Refused
-from zhengwu.review.audit_events import record
 from zhengwu.spreadsheet import safe_cell
 import csv
 
@@ -154,19 +152,11 @@ class PublishSummary(BrowserView):
         if not may_publish_summary(survey):
             raise Unauthorized("publish survey summary")
         publish = self.request.form.get("publish", "1") not in ("0", "false", "")
-        record_ = surveys.state(survey)
+        surveys.set_summary_published(survey, publish, api.user.get_current().getId())
         if publish:
-            record_["summary"] = {
-                "by": api.user.get_current().getId(),
-                "on": clock.now().isoformat(),
-            }
-            action = "survey_summary_published"
             message = _("The summary is published.")
         else:
-            record_["summary"] = None
-            action = "survey_summary_withdrawn"
             message = _("The summary is no longer published.")
-        record(action, obj=survey)
         api.portal.show_message(translated(message, self.request), self.request)
         self.request.response.redirect(f"{survey.absolute_url()}/@@survey-summary")
         return ""
