@@ -160,3 +160,22 @@ def test_the_csv_neutralises_formulas(survey):
         allow_redirects=False,
     )
     assert refused.status_code != 200
+
+
+def test_a_new_survey_saves_answers_and_has_no_sample_fields(portal):
+    from collective.easyform.api import get_schema
+
+    with api.env.adopt_user(username="author"):
+        survey = api.content.create(
+            container=portal["zh-cn"]["dept"], type="EasyForm", title="问卷"
+        )
+    assert list(get_schema(survey)) == []
+    assert [name for name, _a in surveys.saving_actions(survey)] == ["answers"]
+    # a copy keeps its questions
+    survey.fields_model = survey.fields_model.replace(
+        "<schema />",
+        '<schema><field name="q" type="zope.schema.TextLine"><title>问</title></field></schema>',
+    )
+    with api.env.adopt_roles(["Manager"]):
+        copy = api.content.copy(survey, portal["zh-cn"]["dept"], id="copy")
+    assert list(get_schema(copy)) == ["q"]

@@ -17,6 +17,8 @@ else, in every state.
 
 from BTrees.OOBTree import OOBTree
 from collective.easyform.api import get_actions
+from collective.easyform.config import ACTIONS_DEFAULT
+from collective.easyform.config import FIELDS_DEFAULT
 from collective.easyform.interfaces import ISaveData
 from persistent.mapping import PersistentMapping
 from plone.autoform.interfaces import IFormFieldProvider
@@ -48,6 +50,10 @@ ACTIONS_MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
       <UseColumnNames>True</UseColumnNames>
     </field>
   </schema>
+</model>
+"""
+FIELDS_MODEL = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
+  <schema />
 </model>
 """
 
@@ -153,9 +159,15 @@ def summary_published(survey):
     return bool(published_summary(survey))
 
 
-def survey_created(survey, event):
-    """A new survey saves its answers instead of mailing them."""
-    survey.actions_model = ACTIONS_MODEL
+def survey_added(survey, event):
+    """A new survey saves its answers instead of mailing them, and starts
+    without easyform's sample fields of a contact form (e-mail, subject,
+    comments): the office adds its own questions. Only easyform's defaults
+    are replaced: a copied survey keeps its questions."""
+    if getattr(survey, "actions_model", None) in (None, "", ACTIONS_DEFAULT):
+        survey.actions_model = ACTIONS_MODEL
+    if getattr(survey, "fields_model", None) in (None, "", FIELDS_DEFAULT):
+        survey.fields_model = FIELDS_MODEL
 
 
 def set_summary_published(survey, published, userid):
