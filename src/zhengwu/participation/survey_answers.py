@@ -32,6 +32,7 @@ from zhengwu.submissions.intake import HONEYPOT
 from zope.component import getMultiAdapter
 from zope.schema import getFieldsInOrder
 from zope.schema import ValidationError
+from zope.schema.interfaces import RequiredMissing
 
 
 COOKIE_PREFIX = "zhengwu-survey-"
@@ -121,7 +122,7 @@ def read(survey, data, request):
         raw = _clean(data.get(name))
         if raw in (None, "", []):
             if field.required:
-                errors.append({"field": name, "message": translated(_("Required."))})
+                errors.append({"field": name, "message": problem(field, RequiredMissing(name))})
             else:
                 values[name] = field.missing_value
             continue
