@@ -229,6 +229,24 @@ class TestTheDemo:
         counts = {o["title"]: o["count"] for o in data["questions"][0]["options"]}
         assert counts["满意"] == 3
 
+    def test_the_interviews(self, demo_portal):
+        """A past interview with its pairs and transcript, a scheduled one
+        with questions waiting (zhengwu.demo.interviews)."""
+        from zhengwu.demo import interviews as interviews_demo
+        from zhengwu.participation import interview as interviews
+        from zhengwu.participation import interview_questions as questions
+
+        section = demo_portal["zh-cn"]["hdjl"]
+        past, scheduled = section[interviews_demo.PAST_ID], section[interviews_demo.SCHEDULED_ID]
+        for interview in (past, scheduled):
+            assert api.content.get_state(interview) == "published"
+        assert interviews.phase(past) == "past" and past.transcript
+        assert len(questions.public_data(past)["pairs"]) == len(interviews_demo.PAIRS)
+        assert interviews.phase(scheduled) == "scheduled"
+        waiting = questions.moderator_questions(scheduled, "pending")
+        assert len(waiting) == len(interviews_demo.WAITING)
+        assert questions.public_data(scheduled)["questions"] == []
+
     def test_the_english_site(self, demo_portal):
         """/en has a home page, the sections and the news, published and
         linked to their Chinese originals (the language switch)."""

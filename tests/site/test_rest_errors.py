@@ -82,7 +82,12 @@ BAD_REQUESTS = {
     ("@survey-summary", "GET"): ("{survey}/@survey-summary", None, {}, 401),
     ("@interviews", "GET"): ("@interviews", None, {"phase": "soon"}, 400),
     ("@interview-questions", "POST"): ("{interview}/@interview-questions", None, {"text": 1}, 400),
-    ("@interview-questions", "GET"): ("{interview}/@interview-questions", None, {"all": ["1", "1"]}, 400),
+    ("@interview-questions", "GET"): (
+        "{interview}/@interview-questions",
+        None,
+        {"all": ["1", "1"]},
+        400,
+    ),
 }
 
 

@@ -7,6 +7,7 @@ from plone import api
 from zhengwu.demo import disclosure
 from zhengwu.demo import english
 from zhengwu.demo import guides
+from zhengwu.demo import interviews
 from zhengwu.demo import petitions
 from zhengwu.demo import requests
 from zhengwu.demo import site
@@ -29,6 +30,7 @@ def post_install(context):
     petitions.create(root, departments)
     requests.create(root, departments)
     surveys.create(root)
+    interviews.create(root)
     site.create_columns(root)
     site.create_front_page(root)
     english.create(portal)
