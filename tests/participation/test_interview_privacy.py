@@ -79,6 +79,11 @@ def test_the_public_sees_an_interview_only_published(portal, state):
     interview = make_interview(portal, state=state)
     with api.env.adopt_roles(["Anonymous"]):
         assert bool(api.user.has_permission("View", obj=interview)) == (state == "published")
-    for user, moderates in (("editor", True), ("author", True), ("final", False), ("member", False)):
+    for user, moderates in (
+        ("editor", True),
+        ("author", True),
+        ("final", False),
+        ("member", False),
+    ):
         with api.env.adopt_user(username=user):
             assert questions.may_moderate(interview) == moderates, (state, user)
