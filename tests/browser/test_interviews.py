@@ -55,7 +55,10 @@ def test_questions_moderated_and_pairs_published_live(
     page.wait_for_load_state("networkidle")
     screenshot("moderator-published")
 
-    # The citizen's page shows the pair without being reloaded.
+    # The citizen's page shows the question and the pair without being reloaded.
+    citizen_page.wait_for_selector(
+        "#zhengwu-interview-question-list li:has-text('企业开办能否一天办结')", timeout=15000
+    )
     citizen_page.wait_for_selector(
         "#zhengwu-interview-pairs li:has-text('全流程压缩至1个工作日')", timeout=15000
     )
