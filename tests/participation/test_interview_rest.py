@@ -171,3 +171,43 @@ def test_interviews_lists_published_ones_with_their_phase(functional_portal):
     assert bad.status_code == 400 and bad.json()["error"]["field"] == "phase"
     batch = requests.get(f"{site}/@interviews", params={"b_size": 1}, headers=JSON, timeout=60)
     assert batch.json()["items_total"] == 2 and len(batch.json()["items"]) == 1
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def test_pictures_and_video_stay_on_the_page(functional_portal):
+    from plone import api
+    from plone.namedfile.file import NamedBlobImage
+    from tests.helpers import PATH_TO
+
+    interview = make_interview(
+        functional_portal, start=PAST, video_url="https://v.example.cn/1.mp4"
+    )
+    with api.env.adopt_user(username="author"):
+        picture = api.content.create(
+            container=interview,
+            type="Image",
+            id="photo",
+            title="访谈现场",
+            image=NamedBlobImage(data=PNG, filename="photo.png"),
+        )
+    hidden = api.content.create(
+        container=interview,
+        type="Image",
+        id="draft",
+        title="未审核图片",
+        image=NamedBlobImage(data=PNG, filename="draft.png"),
+    )
+    for transition, userid in PATH_TO["published"]:
+        with api.env.adopt_user(username=userid):
+            api.content.transition(picture, transition=transition, comment="同意")
+    transaction.commit()
+    page = body(requests.get(interview.absolute_url(), timeout=60))
+    assert f"{picture.absolute_url()}/@@images/image/preview" in page
+    assert "访谈现场" in page and hidden.Title() not in page
+    assert "https://v.example.cn/1.mp4" in page
+    assert 'id="zhengwu-question-send"' not in page  # past: no more questions
