@@ -211,6 +211,42 @@ class TestTheDemo:
     def test_disclosure_requests(self, demo_portal):
         check_requests(demo_portal)
 
+    def test_the_survey(self, demo_portal):
+        """One survey, online through the reviews, with answers and its
+        summary published (zhengwu.demo.surveys)."""
+        from zhengwu.demo import surveys as surveys_demo
+        from zhengwu.participation import survey as surveys
+        from zhengwu.participation.survey_summary import summary
+
+        survey = demo_portal["zh-cn"]["hdjl"][surveys_demo.SURVEY_ID]
+        assert api.content.get_state(survey) == "published"
+        history = [h["action"] for h in survey.workflow_history["zhengwu_review_workflow"]]
+        assert history[-4:] == ["submit", "approve_first", "approve_second", "publish"]
+        assert surveys.is_open(survey)
+        assert surveys.published_summary(survey)["by"] == "approver"
+        data = summary(survey)
+        assert data["total"] == len(surveys_demo.ANSWERS)
+        counts = {o["title"]: o["count"] for o in data["questions"][0]["options"]}
+        assert counts["满意"] == 3
+
+    def test_the_interviews(self, demo_portal):
+        """A past interview with its pairs and transcript, a scheduled one
+        with questions waiting (zhengwu.demo.interviews)."""
+        from zhengwu.demo import interviews as interviews_demo
+        from zhengwu.participation import interview as interviews
+        from zhengwu.participation import interview_questions as questions
+
+        section = demo_portal["zh-cn"]["hdjl"]
+        past, scheduled = section[interviews_demo.PAST_ID], section[interviews_demo.SCHEDULED_ID]
+        for interview in (past, scheduled):
+            assert api.content.get_state(interview) == "published"
+        assert interviews.phase(past) == "past" and past.transcript
+        assert len(questions.public_data(past)["pairs"]) == len(interviews_demo.PAIRS)
+        assert interviews.phase(scheduled) == "scheduled"
+        waiting = questions.moderator_questions(scheduled, "pending")
+        assert len(waiting) == len(interviews_demo.WAITING)
+        assert questions.public_data(scheduled)["questions"] == []
+
     def test_the_english_site(self, demo_portal):
         """/en has a home page, the sections and the news, published and
         linked to their Chinese originals (the language switch)."""

@@ -11,6 +11,8 @@ from pathlib import Path
 from plone import api
 from tests.helpers import auth
 from tests.helpers import make_item
+from tests.participation.interview_helpers import make_interview
+from tests.participation.survey_helpers import make_survey
 from tests.petitions.helpers import make_box
 from tests.requests.helpers import make_catalog
 from zhengwu.rest import AnswersRefusals
@@ -97,6 +99,16 @@ BAD_REQUESTS = {
         400,
     ),
     ("@users", "PATCH"): ("@users/member", "member", {"password": "short"}, 400),
+    ("@survey-answer", "POST"): ("{survey}/@survey-answer", None, {"satisfaction": "飞"}, 400),
+    ("@survey-summary", "GET"): ("{survey}/@survey-summary", None, {}, 401),
+    ("@interviews", "GET"): ("@interviews", None, {"phase": "soon"}, 400),
+    ("@interview-questions", "POST"): ("{interview}/@interview-questions", None, {"text": 1}, 400),
+    ("@interview-questions", "GET"): (
+        "{interview}/@interview-questions",
+        None,
+        {"all": ["1", "1"]},
+        400,
+    ),
 }
 
 
@@ -163,6 +175,8 @@ def site(functional_portal):
         "catalog": make_catalog(portal),
         "box": make_box(portal, anonymous_submission=True),
         "item": make_item(portal, "private"),
+        "survey": make_survey(portal),
+        "interview": make_interview(portal),
     }
     transaction.commit()
     root = portal.absolute_url()

@@ -7,9 +7,11 @@ from plone import api
 from zhengwu.demo import disclosure
 from zhengwu.demo import english
 from zhengwu.demo import guides
+from zhengwu.demo import interviews
 from zhengwu.demo import petitions
 from zhengwu.demo import requests
 from zhengwu.demo import site
+from zhengwu.demo import surveys
 import logging
 
 
@@ -27,6 +29,8 @@ def post_install(context):
     guides.create(root, departments)
     petitions.create(root, departments)
     requests.create(root, departments)
+    surveys.create(root)
+    interviews.create(root)
     site.create_columns(root)
     site.create_front_page(root)
     english.create(portal)

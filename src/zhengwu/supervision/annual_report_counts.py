@@ -25,8 +25,8 @@ from zhengwu.site.columns import COLUMN_TYPE_IDS
 
 REVIEW_WORKFLOW = "zhengwu_review_workflow"
 # Reviewed types that are not information of their own: pictures and
-# listings of other items.
-NOT_ARTICLES = ("Image", "Collection")
+# listings of other items; surveys (counted in their own row).
+NOT_ARTICLES = ("Image", "Collection", "EasyForm")
 PUBLISHED = "published"
 # The official rows of 信息发布 and the column types they count.
 OVERVIEW_TYPES = ("other",)
