@@ -28,21 +28,21 @@ OFFICIALS = ("author", "editor", "first", "final", "responder", "officer", "resp
 EXPECTED = {
     "pending": {
         "Anonymous": (False, False, False),
-        **{u: (False, False, False) for u in OFFICIALS},
+        **dict.fromkeys(OFFICIALS, (False, False, False)),
         "siteadmin": (True, False, False),
         "handler": (True, True, True),
         "handler2": (True, True, True),
     },
     "published": {
         "Anonymous": (True, False, False),
-        **{u: (True, False, False) for u in OFFICIALS},
+        **dict.fromkeys(OFFICIALS, (True, False, False)),
         "siteadmin": (True, False, False),
         "handler": (True, True, True),
         "handler2": (True, True, True),
     },
     "refused": {
         "Anonymous": (False, False, False),
-        **{u: (False, False, False) for u in OFFICIALS},
+        **dict.fromkeys(OFFICIALS, (False, False, False)),
         "siteadmin": (True, False, False),
         "handler": (True, True, True),
         "handler2": (True, True, True),  # reconsider: back to pending

@@ -26,7 +26,9 @@ def published(functional_portal):
     with api.env.adopt_roles(["Manager"]):
         IFeedSettings(consultation).enabled = True
     opinion = add_opinion(consultation, "published")
-    pending = add_opinion(consultation, "pending", text="尚未审核的意见", contact="pending@example.com")
+    pending = add_opinion(
+        consultation, "pending", text="尚未审核的意见", contact="pending@example.com"
+    )
     transaction.commit()
     return consultation, opinion, pending
 
@@ -90,7 +92,9 @@ def test_handlers_read_the_contact(published, functional_portal):
         rest = requests.get(opinion.absolute_url(), headers=JSON, auth=auth(userid), timeout=60)
         assert rest.json()["contact"] == CONTACT
         page = requests.get(
-            f"{consultation.absolute_url()}/@@consultation-moderation", auth=auth(userid), timeout=60
+            f"{consultation.absolute_url()}/@@consultation-moderation",
+            auth=auth(userid),
+            timeout=60,
         )
         assert CONTACT in body(page) and "pending@example.com" in body(page)
         assert page.headers["Cache-Control"].startswith("private, no-store")

@@ -68,7 +68,10 @@ def test_the_setting_moves_the_line(portal):
 def test_unpublished_consultations_are_not_counted(portal):
     today = clock.today()
     make_consultation(
-        portal, state="private", opens=today - timedelta(days=100), closes=today - timedelta(days=60)
+        portal,
+        state="private",
+        opens=today - timedelta(days=100),
+        closes=today - timedelta(days=60),
     )
     assert by_id(portal)["consultation_feedback"]["state"] == "ok"
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from plone import api
 from tests.helpers import auth
 from tests.helpers import make_item
+from tests.participation.consultation_helpers import make_consultation
 from tests.petitions.helpers import make_box
 from tests.requests.helpers import make_catalog
 from zhengwu.rest import AnswersRefusals
@@ -26,8 +27,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ERROR_KEYS = {"type", "message", "field", "errors"}
 
 # One bad request per endpoint and method: (path, user, params or JSON
-# body, status). Paths start at the site root; {catalog}, {box} and {item}
-# are made by the fixture. None: the endpoint refuses nothing (no
+# body, status). Paths start at the site root; {catalog}, {box}, {item}
+# and {consultation} are made by the fixture. None: the endpoint refuses nothing (no
 # parameters, no body, public).
 BAD_REQUESTS = {
     ("@disclosure-catalog", "GET"): ("{catalog}/@disclosure-catalog", None, {"year": "x"}, 400),
@@ -76,6 +77,9 @@ BAD_REQUESTS = {
     ("@website-annual-report", "GET"): ("@website-annual-report", "siteadmin", {"year": "x"}, 400),
     ("@supervision-run", "POST"): ("@supervision-run", "siteadmin", {"task": "fly"}, 400),
     ("@site-health", "GET"): ("@site-health", "editor", {}, 401),
+    ("@consultations", "GET"): ("@consultations", None, {"year": "x"}, 400),
+    ("@opinions", "GET"): ("{consultation}/@opinions", None, {"b_size": "0"}, 400),
+    ("@opinions", "POST"): ("{consultation}/@opinions", None, {"text": 1}, 400),
 }
 
 
@@ -141,6 +145,7 @@ def site(functional_portal):
         "catalog": make_catalog(portal),
         "box": make_box(portal, anonymous_submission=True),
         "item": make_item(portal, "private"),
+        "consultation": make_consultation(portal),
     }
     transaction.commit()
     root = portal.absolute_url()

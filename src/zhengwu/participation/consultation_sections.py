@@ -28,7 +28,7 @@ def _tree(markup):
 
 
 def _headings(tree):
-    return [el for el in tree.iter(*HEADINGS)]
+    return list(tree.iter(*HEADINGS))
 
 
 def sections(consultation):
@@ -60,9 +60,11 @@ def numbered_html(consultation):
         number.tail = el.text
         el.text = None
         el.insert(0, number)
-    return "".join(
-        lxml_html.tostring(child, encoding="unicode") for child in tree.iterchildren()
-    ) if len(tree) else (tree.text or "")
+    return (
+        "".join(lxml_html.tostring(child, encoding="unicode") for child in tree.iterchildren())
+        if len(tree)
+        else (tree.text or "")
+    )
 
 
 def section_title(consultation, number):
@@ -88,6 +90,4 @@ def consultation_of(context):
 def sections_source(context):
     consultation = consultation_of(context)
     found = sections(consultation) if consultation is not None else []
-    return SimpleVocabulary(
-        [SimpleTerm(str(n), str(n), f"{n}. {heading}") for n, heading in found]
-    )
+    return SimpleVocabulary([SimpleTerm(str(n), str(n), f"{n}. {heading}") for n, heading in found])

@@ -23,6 +23,4 @@ class IConsultationSettings(Interface):
 
 
 def feedback_days():
-    return api.portal.get_registry_record(
-        f"{REGISTRY_PREFIX}.feedback_days", default=30
-    )
+    return api.portal.get_registry_record(f"{REGISTRY_PREFIX}.feedback_days", default=30)

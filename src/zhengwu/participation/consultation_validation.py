@@ -8,8 +8,8 @@ saving (and on the page, and by site supervision)."""
 
 from datetime import date
 from plone import api
-from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from plone.restapi.deserializer import json_body
+from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form import validator
 from z3c.form.interfaces import IDataConverter
 from z3c.form.interfaces import NO_VALUE
@@ -21,9 +21,9 @@ from zhengwu.participation.consultation import closes_error
 from zhengwu.participation.consultation import IConsultation
 from zhengwu.participation.consultation import short_period
 from zope.component import adapter
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.interface import Invalid
-from zope.container.interfaces import IContainerModifiedEvent
 
 
 class ClosesValidator(validator.SimpleFieldValidator):
@@ -38,7 +38,9 @@ class ClosesValidator(validator.SimpleFieldValidator):
                 return IDataConverter(widget).toFieldValue(raw)
             except Exception:  # noqa: BLE001 - the opens widget reports its own error
                 return None
-        return getattr(self.context, "opens", None) if IConsultation.providedBy(self.context) else None
+        return (
+            getattr(self.context, "opens", None) if IConsultation.providedBy(self.context) else None
+        )
 
     def validate(self, value, force=False):
         super().validate(value, force)

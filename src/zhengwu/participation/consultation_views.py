@@ -191,9 +191,7 @@ class ModerationView(ConsultationMixin, BrowserView):
                     "url": opinion.absolute_url(),
                     "text": opinion.text,
                     "author_name": opinion.author_name,
-                    "contact": opinion.contact
-                    if _may(CONTACT_PERMISSION, opinion)
-                    else None,
+                    "contact": opinion.contact if _may(CONTACT_PERMISSION, opinion) else None,
                     "section": section_title(self.context, opinion.section)
                     if opinion.section
                     else "",
@@ -241,9 +239,7 @@ class OpinionView(BrowserView):
 
     def section(self):
         return (
-            section_title(self.consultation(), self.context.section)
-            if self.context.section
-            else ""
+            section_title(self.consultation(), self.context.section) if self.context.section else ""
         )
 
     def may_see_contact(self):

@@ -10,8 +10,8 @@ name is optional and shown with the opinion once published (the form
 says so). Nobody edits an opinion after it arrived but a Manager.
 """
 
-from plone.dexterity.content import Item
 from plone.autoform import directives
+from plone.dexterity.content import Item
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu.participation.consultation_sections import sections_source
@@ -45,16 +45,16 @@ class IOpinion(model.Schema):
     )
     contact = schema.TextLine(
         title=_("Phone or email (optional)"),
-        description=_("Only the drafting department's handlers see it, to ask you about your opinion."),
+        description=_(
+            "Only the drafting department's handlers see it, to ask you about your opinion."
+        ),
         max_length=100,
         required=False,
     )
     received_date = schema.Date(title=_("Received on"), required=False, readonly=True)
 
     directives.read_permission(contact=READ_CONTACT)
-    directives.write_permission(
-        section=EDIT, text=EDIT, author_name=EDIT, contact=EDIT
-    )
+    directives.write_permission(section=EDIT, text=EDIT, author_name=EDIT, contact=EDIT)
 
 
 @implementer(IOpinion, ICitizenRecord)

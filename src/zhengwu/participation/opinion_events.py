@@ -35,9 +35,7 @@ def give_handlers(opinion, consultation):
     if not getattr(opinion, "__ac_local_roles_block__", False):
         opinion.__ac_local_roles_block__ = True
     with api.env.adopt_roles(["Manager"]):
-        set_group_role(
-            opinion, HANDLERS, "PetitionHandler", _department(consultation.department)
-        )
+        set_group_role(opinion, HANDLERS, "PetitionHandler", _department(consultation.department))
         opinion.reindexObjectSecurity()
 
 
@@ -64,9 +62,7 @@ def before_transition(opinion, event):
     if not isinstance(comment, str):
         raise WorkflowException(translated(_("The comment must be text.")))
     if event.transition.getId() in REASON_REQUIRED.transitions and not comment.strip():
-        raise WorkflowException(
-            translated(_("Give the reason for not publishing this opinion."))
-        )
+        raise WorkflowException(translated(_("Give the reason for not publishing this opinion.")))
 
 
 def refusal_reason(opinion):

@@ -21,6 +21,8 @@ class OpinionsPost(SubmissionPost):
             "tracking_number": opinion.tracking_number,
             "state": "pending",
             "message": translated(
-                _("Your opinion has been received; it is published once the drafting department has read it.")
+                _(
+                    "Your opinion has been received; it is published once the drafting department has read it."
+                )
             ),
         }
