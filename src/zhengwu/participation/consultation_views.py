@@ -5,7 +5,6 @@ drafting department's handlers, an opinion, the feedback, and the index."""
 
 from plone import api
 from Products.Five.browser import BrowserView
-from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zhengwu import _
 from zhengwu import clock
 from zhengwu.files import AttachmentDownload
@@ -93,9 +92,8 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
 
     def short_period(self):
         """The editors' warning for a period of comment under 30 days."""
-        if not _may("Modify portal content", self.context) and not _may(
-            "Review portal content", self.context
-        ):
+        editing = ("Modify portal content", "Add portal content", "Review portal content")
+        if not any(_may(permission, self.context) for permission in editing):
             return None
         return consultations.short_period(self.context.opens, self.context.closes)
 
@@ -124,7 +122,7 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
         return published_feedback(self.context)
 
     def feedback_body(self, feedback):
-        return render_feedback(self, feedback)
+        return render_feedback(feedback)
 
     def feedback_drafts(self):
         """The feedback items the current user may see and are not published."""
@@ -259,18 +257,22 @@ def feedback_rows(feedback, request):
     ]
 
 
-FEEDBACK_BODY = ViewPageTemplateFile("templates/feedback_body.pt")
-
-
-def render_feedback(view, feedback):
+def render_feedback(feedback):
     """The counts, summary and decisions of ``feedback`` as HTML (its own
     page and the consultation's page show the same)."""
-    return FEEDBACK_BODY(view, feedback=feedback, rows=feedback_rows(feedback, view.request))
+    return feedback.restrictedTraverse("@@consultation-feedback-body")()
+
+
+class FeedbackBody(BrowserView):
+    """``@@consultation-feedback-body``: the feedback without the page around it."""
+
+    def rows(self):
+        return feedback_rows(self.context, self.request)
 
 
 class FeedbackView(BrowserView):
     def body(self):
-        return render_feedback(self, self.context)
+        return render_feedback(self.context)
 
 
 class ConsultationIndex(BrowserView):
