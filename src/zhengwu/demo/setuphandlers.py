@@ -4,6 +4,7 @@ Idempotent, as every part is: what exists already is left as it is.
 """
 
 from plone import api
+from zhengwu.demo import consultations
 from zhengwu.demo import disclosure
 from zhengwu.demo import english
 from zhengwu.demo import guides
@@ -27,6 +28,7 @@ def post_install(context):
     guides.create(root, departments)
     petitions.create(root, departments)
     requests.create(root, departments)
+    consultations.create(root, departments)
     site.create_columns(root)
     site.create_front_page(root)
     english.create(portal)
