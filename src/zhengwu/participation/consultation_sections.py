@@ -43,8 +43,10 @@ def sections(consultation):
     return [(n, " ".join(el.text_content().split())) for n, el in enumerate(_headings(tree), 1)]
 
 
-def numbered_html(consultation):
-    """The draft as HTML with every heading numbered and anchored."""
+def numbered_html(consultation, comment_link=None):
+    """The draft as HTML with every heading numbered and anchored; with
+    ``comment_link(n)`` → ``(url, text)``, a link after each heading to
+    comment on that section."""
     markup = _html(consultation)
     if not markup:
         return ""
@@ -60,6 +62,17 @@ def numbered_html(consultation):
         number.tail = el.text
         el.text = None
         el.insert(0, number)
+        if comment_link is not None:
+            url, text = comment_link(n)
+            paragraph = etree.Element("p")
+            paragraph.set("class", "zhengwu-section-comment small")
+            link = etree.SubElement(paragraph, "a")
+            link.set("href", url)
+            link.set("id", f"zhengwu-comment-section-{n}")
+            link.text = text
+            paragraph.tail = el.tail
+            el.tail = None
+            el.addnext(paragraph)
     return (
         "".join(lxml_html.tostring(child, encoding="unicode") for child in tree.iterchildren())
         if len(tree)

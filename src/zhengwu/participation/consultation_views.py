@@ -58,7 +58,17 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
         return {"tracking_number": opinion.tracking_number}
 
     def draft(self):
-        return numbered_html(self.context)
+        if not (self.takes_online() and opinion_submission.refusal(self.context) is None):
+            return numbered_html(self.context)
+        base = self.context.absolute_url()
+
+        def comment_link(n):
+            return (
+                f"{base}?section={n}#zhengwu-opinion-form-section",
+                translated(_("Comment on section ${n}", mapping={"n": n}), self.request),
+            )
+
+        return numbered_html(self.context, comment_link)
 
     def sections(self):
         return sections(self.context)
