@@ -5,7 +5,6 @@ metadata. A site holds tens of consultations a year, so the filters run
 over the metadata rows rather than over indexes of their own."""
 
 from plone import api
-from zhengwu import _
 from zhengwu import clock
 from zhengwu.i18n import translated
 from zhengwu.participation import consultation as consultations
@@ -105,6 +104,3 @@ def entry(brain, phase, today, titles):
         "days_left": (closes - today).days if closes and phase == consultations.OPEN else None,
         "feedback_published": published.isoformat() if published else None,
     }
-
-
-PHASE_HELP = _("One of: upcoming, open, awaiting_feedback, concluded.")

@@ -226,16 +226,24 @@ class ModerationView(ConsultationMixin, BrowserView):
             )
         return result
 
-    def counts(self):
+    def tabs(self):
+        """``[{state, title, count}]``: one tab per state of an opinion."""
         catalog = api.portal.get_tool("portal_catalog")
-        return {
-            state: len(
-                catalog.searchResults(
-                    portal_type="Opinion", review_state=state, path=_path(self.context)
-                )
-            )
+        wtool = api.portal.get_tool("portal_workflow")
+        return [
+            {
+                "state": state,
+                "title": translated(
+                    wtool.getTitleForStateOnType(state, "Opinion"), self.request, domain="plone"
+                ),
+                "count": len(
+                    catalog.searchResults(
+                        portal_type="Opinion", review_state=state, path=_path(self.context)
+                    )
+                ),
+            }
             for state in self.STATES
-        }
+        ]
 
 
 class OpinionView(BrowserView):
