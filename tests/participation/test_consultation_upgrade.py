@@ -1,5 +1,5 @@
 """1006 → 1007 brings a site at 1006 what consultations need: the types,
-the opinion workflow and bindings, the catalog metadata, the setting."""
+the opinion workflow and bindings, the catalog metadata, the setting, versioning."""
 
 from plone import api
 from plone.registry.interfaces import IRegistry
@@ -15,6 +15,10 @@ def test_upgrade_to_consultations(portal):
         catalog.delColumn(column)
     registry = getUtility(IRegistry)
     del registry.records["zhengwu.consultations.feedback_days"]
+    repository = portal.portal_repository
+    repository.setVersionableContentTypes(
+        [t for t in repository.getVersionableContentTypes() if "Consultation" not in t]
+    )
     setup.setLastVersionForProfile("zhengwu:default", "1006")
     setup.upgradeProfile("zhengwu:default")
     assert setup.getLastVersionForProfile("zhengwu:default") == ("1007",)
@@ -26,3 +30,5 @@ def test_upgrade_to_consultations(portal):
         catalog.schema()
     )
     assert api.portal.get_registry_record("zhengwu.consultations.feedback_days") == 30
+    versioned = portal.portal_repository.getVersionableContentTypes()
+    assert {"Consultation", "ConsultationFeedback"} <= set(versioned)
