@@ -11,8 +11,11 @@ from zhengwu import clock
 from zhengwu.participation import consultation as consultations
 from zhengwu.participation.consultation_sections import numbered_html
 from zhengwu.participation.consultation_sections import sections
+from zhengwu.participation.feedback import IConsultationFeedback
 from zhengwu.participation.opinion_submission import refusal
 from zhengwu.rest import Forbidden
+from zhengwu.review.audit_log import IAuditLog
+from zope.component import getUtility
 from zope.globalrequest import getRequest
 from zope.interface import Invalid
 import pytest
@@ -155,3 +158,27 @@ def test_feedback_through_three_reviews(portal, set_clock):
     with api.env.adopt_user(username="chain_final"):
         api.content.transition(feedback, transition="withdraw", comment="更正")
     assert consultation.feedback_published is None
+
+
+def test_moderation_is_audited(portal):
+    consultation = make_consultation(portal)
+    opinion = add_opinion(consultation, "refused")
+    path = "/".join(opinion.getPhysicalPath())
+    recorded = [
+        (e["action"], e["actor"], e["state"], e["comment"], e["title"])
+        for e in getUtility(IAuditLog).search(path=path)
+    ]
+    assert recorded == [("refuse", "handler", "refused", "与本办法无关", opinion.tracking_number)]
+
+
+def test_the_feedback_counts_the_opinions_received(portal):
+    today = clock.today()
+    consultation = make_consultation(
+        portal, opens=today - timedelta(days=40), closes=today - timedelta(days=5)
+    )
+    with clock.fixed(clock.now() - timedelta(days=10)):
+        add_opinion(consultation, "published")
+        add_opinion(consultation, "refused")
+        add_opinion(consultation, "pending")
+    field = IConsultationFeedback["received"].bind(consultation)
+    assert field.default == 3

@@ -13,11 +13,14 @@ from plone.dexterity.content import Item
 from plone.supermodel import model
 from zhengwu import _
 from zhengwu.i18n import translated
+from zhengwu.participation.consultation_sections import consultation_of
 from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.interface import provider
 from zope.schema import ValidationError
+from zope.schema.interfaces import IContextAwareDefaultFactory
 import re
 
 
@@ -95,6 +98,16 @@ def parse_decisions(text):
     return rows
 
 
+@provider(IContextAwareDefaultFactory)
+def opinions_received(context):
+    """The opinions the consultation received online (every state): the
+    editor adds those that came by mail or post."""
+    consultation = consultation_of(context)
+    if consultation is None:
+        return 0
+    return sum(1 for obj in consultation.objectValues() if obj.portal_type == "Opinion")
+
+
 def check_decisions(value):
     parse_decisions(value)
     return True
@@ -103,7 +116,15 @@ def check_decisions(value):
 class IConsultationFeedback(model.Schema):
     """Its title comes from plone.basic (e.g. 《…》征求意见采纳情况)."""
 
-    received = schema.Int(title=_("Opinions received"), min=0, max=10**7, default=0)
+    received = schema.Int(
+        title=_("Opinions received"),
+        description=_(
+            "Online, by email and by post; the opinions sent on this site are counted for you."
+        ),
+        min=0,
+        max=10**7,
+        defaultFactory=opinions_received,
+    )
     adopted = schema.Int(title=_("Adopted"), min=0, max=10**7, default=0)
     partly_adopted = schema.Int(title=_("Partly adopted"), min=0, max=10**7, default=0)
     not_adopted = schema.Int(title=_("Not adopted"), min=0, max=10**7, default=0)
