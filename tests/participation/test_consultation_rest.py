@@ -269,3 +269,16 @@ def test_closes_before_opens_through_rest(functional_portal):
     assert "closes" in body(response)
     transaction.begin()
     assert "倒置日期" not in [o.Title() for o in dept.objectValues()]
+
+
+def test_the_consultation_in_rest_says_what_a_front_end_needs(consultation, set_clock):
+    data = get(consultation.absolute_url()).json()
+    assert data["phase"] == "open" and data["days_left"] == 19
+    assert data["accepts_opinions"] is True and data["refusal"] is None
+    assert data["sections"][1] == {"number": "2", "title": "第二章 禁止吸烟场所"}
+    assert data["department"]["token"] == consultation.department
+    assert data["closes"] == consultation.closes.isoformat()
+    set_clock(clock.now() + timedelta(days=20))
+    data = get(consultation.absolute_url()).json()
+    assert data["phase"] == "awaiting_feedback" and data["accepts_opinions"] is False
+    assert consultation.closes.isoformat() in data["refusal"]
