@@ -11,6 +11,7 @@ from tests.helpers import PATH_TO
 from tests.participation.consultation_helpers import add_opinion
 from tests.participation.consultation_helpers import make_consultation
 from zhengwu import clock
+from zhengwu.participation.consultation_views import ConsultationView
 import pytest
 import re
 import requests
@@ -211,3 +212,19 @@ def test_the_index_groups_and_filters(functional_portal):
         requests.get(f"{root}/@@consultation-index", params={"year": "1999"}, timeout=60)
     )
     assert "开放中的征集" not in filtered
+
+
+def test_published_opinions_come_in_pages(consultation, monkeypatch):
+    monkeypatch.setattr(ConsultationView, "PAGE", 2)
+    texts = [f"第{n}条公开意见" for n in range(3)]
+    for text in texts:
+        add_opinion(consultation, "published", text=text)
+    transaction.commit()
+    first = body(requests.get(consultation.absolute_url(), timeout=60))
+    assert texts[0] in first and texts[1] in first and texts[2] not in first
+    assert "b_start:int=2" in first or "b_start=2" in first
+    for params in ({"b_start": "2"}, {"b_start:int": "2"}):
+        second = body(requests.get(consultation.absolute_url(), params=params, timeout=60))
+        assert texts[2] in second and texts[0] not in second
+    bad = requests.get(consultation.absolute_url(), params={"b_start": "x"}, timeout=60)
+    assert bad.status_code == 200 and texts[0] in body(bad)

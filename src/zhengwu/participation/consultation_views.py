@@ -4,6 +4,7 @@ opinions, the feedback once published), the moderation page of the
 drafting department's handlers, an opinion, the feedback, and the index."""
 
 from plone import api
+from plone.batching import Batch
 from Products.Five.browser import BrowserView
 from zhengwu import _
 from zhengwu import clock
@@ -53,6 +54,7 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
     form: no CSRF token, honeypot, per-client limit, idempotency nonce)."""
 
     submission = opinion_submission
+    PAGE = 50
 
     def receipt(self, opinion, code):
         return {"tracking_number": opinion.tracking_number}
@@ -108,6 +110,7 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
         return consultations.short_period(self.context.opens, self.context.closes)
 
     def opinions(self):
+        """The published opinions, oldest first, a page of ``PAGE`` at a time."""
         catalog = api.portal.get_tool("portal_catalog")
         found = catalog.searchResults(
             portal_type="Opinion",
@@ -115,7 +118,12 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
             path=_path(self.context),
             sort_on="created",
         )
-        return [self._opinion(brain.getObject()) for brain in found]
+        start = self.request.form.get("b_start", 0)  # b_start:int from the batch links
+        if isinstance(start, str):
+            start = int(start) if start.isdigit() else 0
+        start = start if isinstance(start, int) and start >= 0 else 0
+        self.opinions_batch = Batch(found, self.PAGE, start)
+        return [self._opinion(brain.getObject()) for brain in self.opinions_batch]
 
     def _opinion(self, opinion):
         return {
@@ -154,10 +162,17 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
         )
 
     def may_moderate(self):
-        """Handlers (and Managers): the link to the moderation page."""
+        """Handlers (and Managers): the link to the moderation page. The
+        same group handles every opinion of a consultation, so one opinion
+        the user sees in each state tells."""
+        if api.user.is_anonymous():
+            return False
         catalog = api.portal.get_tool("portal_catalog")
-        for brain in catalog.searchResults(portal_type="Opinion", path=_path(self.context)):
-            if _may(MODERATE_PERMISSION, brain.getObject()):
+        for state in ModerationView.STATES:
+            found = catalog.searchResults(
+                portal_type="Opinion", review_state=state, path=_path(self.context), sort_limit=1
+            )[:1]
+            if found and _may(MODERATE_PERMISSION, found[0].getObject()):
                 return True
         return False
 
