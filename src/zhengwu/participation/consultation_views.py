@@ -38,6 +38,14 @@ def _path(obj):
     return "/".join(obj.getPhysicalPath())
 
 
+def _start(request):
+    """The page's first item: ``b_start`` (``b_start:int`` from the batch links)."""
+    start = request.form.get("b_start", 0)
+    if isinstance(start, str):
+        start = int(start) if start.isdigit() else 0
+    return start if isinstance(start, int) and start >= 0 else 0
+
+
 class ConsultationMixin:
     def phase(self):
         return consultations.phase(self.context)
@@ -118,11 +126,7 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
             path=_path(self.context),
             sort_on="created",
         )
-        start = self.request.form.get("b_start", 0)  # b_start:int from the batch links
-        if isinstance(start, str):
-            start = int(start) if start.isdigit() else 0
-        start = start if isinstance(start, int) and start >= 0 else 0
-        self.opinions_batch = Batch(found, self.PAGE, start)
+        self.opinions_batch = Batch(found, self.PAGE, _start(self.request))
         return [self._opinion(brain.getObject()) for brain in self.opinions_batch]
 
     def _opinion(self, opinion):
@@ -191,6 +195,7 @@ class ModerationView(ConsultationMixin, BrowserView):
     moderation actions (each through ``@@zhengwu-transition``)."""
 
     STATES = ("pending", "published", "refused")
+    PAGE = 100
 
     def opinions(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -203,9 +208,10 @@ class ModerationView(ConsultationMixin, BrowserView):
             sort_on="created",
             sort_order="descending",
         )
+        self.batch = Batch(found, self.PAGE, _start(self.request))
         wtool = api.portal.get_tool("portal_workflow")
         result = []
-        for brain in found:
+        for brain in self.batch:
             opinion = brain.getObject()
             state = api.content.get_state(opinion)
             result.append(
