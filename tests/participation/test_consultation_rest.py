@@ -282,3 +282,23 @@ def test_the_consultation_in_rest_says_what_a_front_end_needs(consultation, set_
     data = get(consultation.absolute_url()).json()
     assert data["phase"] == "awaiting_feedback" and data["accepts_opinions"] is False
     assert consultation.closes.isoformat() in data["refusal"]
+
+
+def test_one_feedback_once_closed(consultation, set_clock):
+    def add_feedback():
+        return requests.post(
+            consultation.absolute_url(),
+            json={"@type": "ConsultationFeedback", "title": "意见采纳情况", "received": 0},
+            headers=JSON,
+            auth=auth("author"),
+            timeout=60,
+        )
+
+    assert add_feedback().status_code in (401, 403)  # still open
+    set_clock(clock.now() + timedelta(days=20))
+    assert add_feedback().status_code == 201
+    assert add_feedback().status_code in (401, 403)  # never a second
+    transaction.begin()
+    assert [o.portal_type for o in consultation.objectValues()] == ["ConsultationFeedback"]
+    page = body(requests.get(consultation.absolute_url(), auth=auth("author"), timeout=60))
+    assert 'id="zhengwu-add-feedback"' not in page

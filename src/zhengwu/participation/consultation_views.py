@@ -157,13 +157,8 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
         ]
 
     def may_add_feedback(self):
-        return (
-            self.phase() in (consultations.AWAITING_FEEDBACK, consultations.CONCLUDED)
-            and not any(
-                obj.portal_type == "ConsultationFeedback" for obj in self.context.objectValues()
-            )
-            and _may("Add portal content", self.context)
-        )
+        """Closed, no feedback yet, and the user may add it (consultation_constraints)."""
+        return "ConsultationFeedback" in [fti.getId() for fti in self.context.allowedContentTypes()]
 
     def may_moderate(self):
         """Handlers (and Managers): the link to the moderation page. The
