@@ -302,3 +302,30 @@ def test_one_feedback_once_closed(consultation, set_clock):
     assert [o.portal_type for o in consultation.objectValues()] == ["ConsultationFeedback"]
     page = body(requests.get(consultation.absolute_url(), auth=auth("author"), timeout=60))
     assert 'id="zhengwu-add-feedback"' not in page
+
+
+def test_moderation_through_rest(consultation):
+    first = add_opinion(consultation)
+    second = add_opinion(consultation, text="第二条意见")
+    transaction.commit()
+
+    def transition(opinion, name, userid, comment=None):
+        return requests.post(
+            f"{opinion.absolute_url()}/@workflow/{name}",
+            json={"comment": comment} if comment is not None else {},
+            headers=JSON,
+            auth=auth(userid) if userid else None,
+            timeout=60,
+        )
+
+    assert transition(first, "publish", None).status_code in (401, 403, 404)
+    assert transition(first, "publish", "author").status_code in (401, 403, 404)
+    assert transition(first, "publish", "handler").status_code == 200
+    refused = transition(second, "refuse", "handler")
+    assert refused.status_code == 400, refused.text
+    assert transition(second, "refuse", "handler", "与征求意见无关").status_code == 200
+    transaction.begin()
+    assert api.content.get_state(first) == "published"
+    assert api.content.get_state(second) == "refused"
+    listed = get(f"{consultation.absolute_url()}/@opinions").json()
+    assert [i["tracking_number"] for i in listed["items"]] == [first.tracking_number]
