@@ -4,6 +4,7 @@ add form's dates, the moderation page and the index."""
 
 from datetime import timedelta
 from plone import api
+from plone.namedfile.file import NamedBlobFile
 from plone.protect.authenticator import createToken
 from tests.helpers import auth
 from tests.helpers import body
@@ -228,3 +229,22 @@ def test_published_opinions_come_in_pages(consultation, monkeypatch):
         assert texts[2] in second and texts[0] not in second
     bad = requests.get(consultation.absolute_url(), params={"b_start": "x"}, timeout=60)
     assert bad.status_code == 200 and texts[0] in body(bad)
+
+
+def test_the_drafts_files_are_listed_and_downloaded(functional_portal):
+    pdf = b"%PDF-1.4\n% the draft\n%%EOF\n"
+    consultation = make_consultation(
+        functional_portal,
+        attachments=[NamedBlobFile(data=pdf, filename="征求意见稿.pdf")],
+    )
+    transaction.commit()
+    page = body(requests.get(consultation.absolute_url(), timeout=60))
+    link = f"{consultation.absolute_url()}/@@attachment/0/征求意见稿.pdf"
+    assert link in page
+    download = requests.get(link, timeout=60)
+    assert download.status_code == 200 and download.content == pdf
+    assert download.headers["Content-Type"].startswith("application/pdf")
+    rest = requests.get(
+        consultation.absolute_url(), headers={"Accept": "application/json"}, timeout=60
+    ).json()
+    assert rest["attachments"][0]["download"] == link
