@@ -153,3 +153,32 @@ def test_no_view_reads_an_opinion_its_reader_may_not_see(published):
                 pending.absolute_url() + path, auth=auth(userid), timeout=60, allow_redirects=False
             )
             assert response.status_code in (302, 401, 403, 404), (path, userid)
+
+
+def test_handlers_export_the_opinions_with_contacts(published):
+    consultation, opinion, pending = published
+    url = f"{consultation.absolute_url()}/@@consultation-opinions.csv"
+    response = requests.get(url, auth=auth("handler"), timeout=60)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"].startswith("private, no-store")
+    text = response.content.decode("utf-8-sig")
+    assert opinion.tracking_number in text and pending.tracking_number in text
+    assert CONTACT in text and "pending@example.com" in text
+    for userid in (None, "member", "author", "siteadmin", "final"):
+        refused = requests.get(
+            url, auth=auth(userid) if userid else None, timeout=60, allow_redirects=False
+        )
+        assert refused.status_code in (302, 401, 403), userid
+        assert CONTACT not in body(refused)
+
+
+def test_the_export_neutralises_formulas(functional_portal):
+    consultation = make_consultation(functional_portal)
+    add_opinion(consultation, text='=HYPERLINK("http://evil")')
+    transaction.commit()
+    text = requests.get(
+        f"{consultation.absolute_url()}/@@consultation-opinions.csv",
+        auth=auth("handler"),
+        timeout=60,
+    ).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
