@@ -248,3 +248,34 @@ def test_the_drafts_files_are_listed_and_downloaded(functional_portal):
         consultation.absolute_url(), headers={"Accept": "application/json"}, timeout=60
     ).json()
     assert rest["attachments"][0]["download"] == link
+
+
+def test_saving_a_short_period_warns(functional_portal):
+    dept = functional_portal["zh-cn"]["dept"]
+    transaction.commit()
+    session = requests.Session()
+    session.auth = auth("author")
+    add_url = f"{dept.absolute_url()}/++add++Consultation"
+    page = session.get(add_url, timeout=60)
+    today = clock.today()
+    response = session.post(
+        add_url,
+        data={
+            "_authenticator": _authenticator(page.text),
+            "form.widgets.IBasic.title": "短期征集",
+            "form.widgets.department:list": dept.UID(),
+            "form.widgets.department-empty-marker": "1",
+            "form.widgets.opens": today.isoformat(),
+            "form.widgets.closes": (today + timedelta(days=6)).isoformat(),
+            "form.widgets.channels:list": "online",
+            "form.buttons.save": "保存",
+        },
+        timeout=60,
+    )
+    assert response.status_code == 200
+    text = body(response)
+    assert "statusmessage-warning" in text  # the message after saving
+    assert "7" in text and ("30 days" in text or "30日" in text)
+    assert 'id="zhengwu-consultation-short"' in text
+    transaction.begin()
+    assert "短期征集" in [o.Title() for o in dept.objectValues()]

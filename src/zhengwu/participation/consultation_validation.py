@@ -8,6 +8,7 @@ saving (and on the page, and by site supervision)."""
 
 from datetime import date
 from plone import api
+from plone.rest.interfaces import IAPIRequest
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from z3c.form import validator
@@ -99,6 +100,8 @@ def warn_short_period(consultation, event):
     request = getRequest()
     if not days or request is None or not hasattr(request, "RESPONSE"):
         return
+    if IAPIRequest.providedBy(request):
+        return  # REST clients read the dates themselves (and site supervision counts them)
     api.portal.show_message(
         translated(
             _(
