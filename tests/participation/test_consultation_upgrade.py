@@ -11,7 +11,12 @@ def test_upgrade_to_consultations(portal):
     portal.portal_types.manage_delObjects(["Consultation", "Opinion", "ConsultationFeedback"])
     wtool.setChainForPortalTypes(["Opinion"], ())
     wtool.manage_delObjects(["zhengwu_opinion_workflow"])
-    for column in ("consultation_opens", "consultation_closes", "feedback_published"):
+    for column in (
+        "consultation_opens",
+        "consultation_closes",
+        "feedback_published",
+        "opinion_section",
+    ):
         catalog.delColumn(column)
     registry = getUtility(IRegistry)
     del registry.records["zhengwu.consultations.feedback_days"]
@@ -26,9 +31,12 @@ def test_upgrade_to_consultations(portal):
     assert wtool.getChainForPortalType("Opinion") == ("zhengwu_opinion_workflow",)
     assert wtool.getChainForPortalType("Consultation") == ("zhengwu_review_workflow",)
     assert wtool.getChainForPortalType("ConsultationFeedback") == ("zhengwu_review_workflow",)
-    assert {"consultation_opens", "consultation_closes", "feedback_published"} <= set(
-        catalog.schema()
-    )
+    assert {
+        "consultation_opens",
+        "consultation_closes",
+        "feedback_published",
+        "opinion_section",
+    } <= set(catalog.schema())
     assert api.portal.get_registry_record("zhengwu.consultations.feedback_days") == 30
     versioned = portal.portal_repository.getVersionableContentTypes()
     assert {"Consultation", "ConsultationFeedback"} <= set(versioned)

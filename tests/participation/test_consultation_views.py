@@ -279,3 +279,16 @@ def test_saving_a_short_period_warns(functional_portal):
     assert 'id="zhengwu-consultation-short"' in text
     transaction.begin()
     assert "短期征集" in [o.Title() for o in dept.objectValues()]
+
+
+def test_the_outline_counts_published_opinions_per_section(consultation):
+    add_opinion(consultation, "published", section="2")
+    add_opinion(consultation, "published", section="2")
+    add_opinion(consultation, "pending", section="3")
+    transaction.commit()
+    text = body(requests.get(consultation.absolute_url(), timeout=60))
+    outline = text.split('class="zhengwu-sections"')[1].split("</ol>")[0]
+    items = outline.split("<li")[1:]
+    assert "zhengwu-section-count" not in items[0]
+    assert "2" in items[1].split("zhengwu-section-count")[1]
+    assert "zhengwu-section-count" not in items[2]  # the pending one is not counted

@@ -17,6 +17,8 @@ consultation_opens = metadata(IConsultation, "opens")
 consultation_closes = metadata(IConsultation, "closes")
 consultation_department = metadata(IConsultation, "department")
 feedback_published = metadata(IConsultation, "feedback_published")
+# The section an opinion is on: the draft's outline counts them per section.
+opinion_section = metadata(IOpinion, "section")
 
 
 @indexer(IOpinion)

@@ -83,6 +83,20 @@ class ConsultationView(ConsultationMixin, SubmissionForm, BrowserView):
     def sections(self):
         return sections(self.context)
 
+    def outline(self):
+        """``[{number, title, opinions}]``: the sections with the number of
+        published opinions on each (from catalog metadata)."""
+        catalog = api.portal.get_tool("portal_catalog")
+        counts = {}
+        for brain in catalog.searchResults(
+            portal_type="Opinion", review_state="published", path=_path(self.context)
+        ):
+            counts[brain.opinion_section] = counts.get(brain.opinion_section, 0) + 1
+        return [
+            {"number": n, "title": title, "opinions": counts.get(str(n), 0)}
+            for n, title in sections(self.context)
+        ]
+
     def chosen_section(self):
         """The section the form names: what was sent, or ``?section=3``."""
         value = self.values.get("section") or self.request.form.get("section")
