@@ -6,6 +6,7 @@ from plone.app.testing import applyProfile
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from zhengwu import clock
+from zhengwu.demo import consultations as consultations_demo
 from zhengwu.demo import disclosure as disclosure_demo
 from zhengwu.demo import guides as guides_demo
 from zhengwu.demo import petitions as petitions_demo
@@ -13,6 +14,7 @@ from zhengwu.demo import requests as requests_demo
 from zhengwu.demo import site as demo_site
 from zhengwu.guides import completeness
 from zhengwu.interfaces import IZhengwuLayer
+from zhengwu.participation import consultation
 from zhengwu.petitions import stats
 from zhengwu.requests import report
 from zhengwu.requests import worklist
@@ -247,6 +249,9 @@ class TestTheDemo:
         assert len(waiting) == len(interviews_demo.WAITING)
         assert questions.public_data(scheduled)["questions"] == []
 
+    def test_consultations(self, demo_portal):
+        check_consultations(demo_portal)
+
     def test_the_english_site(self, demo_portal):
         """/en has a home page, the sections and the news, published and
         linked to their Chinese originals (the language switch)."""
@@ -295,6 +300,24 @@ class TestTheDemo:
         )
 
 
+def check_consultations(portal):
+    """One open consultation with opinions (some published), one concluded
+    with its feedback published through the three reviews."""
+    section = portal["zh-cn"]["hdjl"]["yjzj"]
+    assert section.getLayout() == "consultation-index"
+    concluded = section[consultations_demo.CONCLUDED["id"]]
+    assert api.content.get_state(concluded) == "published"
+    assert consultation.phase(concluded) == consultation.CONCLUDED
+    feedback = concluded[consultations_demo.FEEDBACK["id"]]
+    history = [h["action"] for h in feedback.workflow_history["zhengwu_review_workflow"]]
+    assert history[-4:] == ["submit", "approve_first", "approve_second", "publish"]
+    assert len(feedback.decision_rows()) == 3
+    opinions = api.content.find(portal_type="Opinion", unrestricted=True)
+    states = [api.content.get_state(b._unrestrictedGetObject()) for b in opinions]
+    assert len(opinions) == len(consultations_demo.OPINIONS)
+    assert {"published", "pending", "refused"} <= set(states)
+
+
 def test_no_other_test_sees_the_demo(portal):
     """The demo's layer is torn down after its class: the integration
     portal every other test uses has neither demo content nor demo users."""
@@ -316,3 +339,4 @@ def test_the_demo_across_the_year_end(portal, set_clock, when):
     applyProfile(portal, "zhengwu:demo")
     check_mailboxes()
     check_requests(portal)
+    check_consultations(portal)

@@ -13,6 +13,7 @@ from tests.helpers import auth
 from tests.helpers import make_item
 from tests.participation.interview_helpers import make_interview
 from tests.participation.survey_helpers import make_survey
+from tests.participation.consultation_helpers import make_consultation
 from tests.petitions.helpers import make_box
 from tests.requests.helpers import make_catalog
 from zhengwu.rest import AnswersRefusals
@@ -28,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ERROR_KEYS = {"type", "message", "field", "errors"}
 
 # One bad request per endpoint and method: (path, user, params or JSON
-# body, status). Paths start at the site root; {catalog}, {box} and {item}
-# are made by the fixture. None: the endpoint refuses nothing (no
+# body, status). Paths start at the site root; {catalog}, {box}, {item}
+# and {consultation} are made by the fixture. None: the endpoint refuses nothing (no
 # parameters, no body, public).
 BAD_REQUESTS = {
     ("@disclosure-catalog", "GET"): ("{catalog}/@disclosure-catalog", None, {"year": "x"}, 400),
@@ -109,6 +110,9 @@ BAD_REQUESTS = {
         {"all": ["1", "1"]},
         400,
     ),
+    ("@consultations", "GET"): ("@consultations", None, {"year": "x"}, 400),
+    ("@opinions", "GET"): ("{consultation}/@opinions", None, {"b_size": "0"}, 400),
+    ("@opinions", "POST"): ("{consultation}/@opinions", None, {"text": 1}, 400),
 }
 
 
@@ -177,6 +181,7 @@ def site(functional_portal):
         "item": make_item(portal, "private"),
         "survey": make_survey(portal),
         "interview": make_interview(portal),
+        "consultation": make_consultation(portal),
     }
     transaction.commit()
     root = portal.absolute_url()

@@ -149,7 +149,7 @@ EXPECTED = {
     "interaction.messages.answered": 3,
     "interaction.messages.average_working_days": 5.0,  # (4 + 9 + 2) / 3
     "interaction.messages.published_replies": 1,
-    "interaction.consultations": None,  # no such type yet
+    "interaction.consultations": 0,  # the type exists (participation), none held
     "interaction.surveys": 0,  # the type exists (zhengwu.survey), none published that year
     "interaction.interviews": 0,  # the type exists, none published that year
 }
@@ -190,7 +190,7 @@ def test_held_events_are_counted_once_their_type_exists(year_site, monkeypatch):
     monkeypatch.setattr(annual_report_counts, "INTERVIEW_TYPE", "News Item")
     figures = annual_report.figures(annual_report.report(YEAR))
     assert figures["interaction.interviews"] == 2
-    assert figures["interaction.consultations"] is None
+    assert figures["interaction.consultations"] == 0
 
 
 def test_site_basics_come_from_the_identity_settings(portal):

@@ -4,6 +4,7 @@ Idempotent, as every part is: what exists already is left as it is.
 """
 
 from plone import api
+from zhengwu.demo import consultations
 from zhengwu.demo import disclosure
 from zhengwu.demo import english
 from zhengwu.demo import guides
@@ -31,6 +32,7 @@ def post_install(context):
     requests.create(root, departments)
     surveys.create(root)
     interviews.create(root)
+    consultations.create(root, departments)
     site.create_columns(root)
     site.create_front_page(root)
     english.create(portal)

@@ -49,6 +49,8 @@ def compute(portal):
         freshness.blank_columns(check, found),
         interaction.consultations(check),
         interaction.late_replies(check),
+        interaction.consultation_feedback(check),
+        interaction.consultation_periods(check),
         service_guides.guide_elements(check),
         service_guides.guides_checked(check),
         policies.interpretations(check, found),
