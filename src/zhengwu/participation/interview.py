@@ -1,5 +1,5 @@
 """Online interviews (在线访谈): the type ``Interview``
-(docs/participation-interviews in docs/participation-surveys.md).
+(docs/participation.md, *Online interviews*).
 
 An interview is published through the three reviews (its preview, and
 later its transcript through a working copy or a withdrawal). Its phase

@@ -1,5 +1,5 @@
 """Surveys (问卷调查): collective.easyform forms with the behavior
-``zhengwu.survey`` (docs/participation-surveys.md).
+``zhengwu.survey`` (docs/participation.md).
 
 The office builds the questions with easyform's field editor; the behavior
 adds what a government survey needs: the days it takes answers (``opens``,
