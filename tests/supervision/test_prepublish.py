@@ -16,6 +16,7 @@ from zhengwu.review.audit_log import IAuditLog
 from zhengwu.supervision.prepublish import personal_data
 from zhengwu.supervision.prepublish import wording
 from zhengwu.supervision.prepublish.texts import docx_text
+from zhengwu.testing import TEST_PASSWORD
 from zope.component import getUtility
 import io
 import itertools
@@ -231,7 +232,7 @@ def test_an_override_by_someone_not_a_final_approver_is_refused(portal):
     item = file_item(portal, pdf(f"ID {VALID_ID}"), "名单.pdf")
     to_pending_final(item)
     # a Manager may publish, but is no 签发人: no override
-    api.user.create(username="boss", email="boss@example.gov.cn")
+    api.user.create(username="boss", email="boss@example.gov.cn", password=TEST_PASSWORD)
     setRoles(portal, "boss", ["Member", "Manager"])
     with pytest.raises(WorkflowException, match="final approver|签发人"):
         move(item, "publish", "boss", override_reason="管理员决定公开")
