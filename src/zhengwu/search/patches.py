@@ -1,0 +1,57 @@
+"""Platform patches of the search (``index.zcml``, collective.monkeypatcher,
+each keeping the original as ``_old_<name>``; tests/search/test_patches.py).
+
+- ZCTextIndex's query parser, for lexicons cutting with our splitter: an
+  unquoted run of Chinese that gives several words asks for all of them
+  (AND), not for a phrase; quoted text stays a phrase.
+- plone.restapi's ``@search`` and Plone's ``@@search``: ``SearchableText``
+  goes through ``zhengwu.search.query.understand`` (Traditional characters,
+  corrections, synonyms) — the one place both take the citizen's words.
+"""
+
+from Products.ZCTextIndex import ParseTree
+from Products.ZCTextIndex.QueryParser import _ATOM
+from zhengwu.search.splitter import is_ours
+
+
+def parse_atom(self):
+    """``QueryParser._parseAtom``: the original for every other lexicon."""
+    if not is_ours(self._lexicon):
+        return self._old__parseAtom()
+    term = self._get(_ATOM)
+    words = self._lexicon.parseTerms(term)
+    if not words:
+        self._ignored.append(term)
+        return None
+    negated = term.startswith("-")
+    quoted = term.lstrip("-").startswith('"')
+    if len(words) == 1 or not quoted:
+        nodes = [_word_node(self._lexicon, word) for word in words]
+        tree = nodes[0] if len(nodes) == 1 else ParseTree.AndNode(nodes)
+    else:
+        tree = ParseTree.PhraseNode(words)
+    return ParseTree.NotNode(tree) if negated else tree
+
+
+def _word_node(lexicon, word):
+    if lexicon.isGlob(word):
+        return ParseTree.GlobNode(word)
+    return ParseTree.AtomNode(word)
+
+
+def restapi_quote_chars(self, query):
+    """plone.restapi's ``SearchHandler.quote_chars`` (it is given only the
+    ``SearchableText``): its own cleaning, then the query understood; ""
+    (nothing searchable) makes ``@search`` answer no items."""
+    from zhengwu.search.query import understand
+
+    return understand(self._old_quote_chars(query)).query
+
+
+def munge_search_term(query):
+    """``Products.CMFPlone.browser.search``'s ``_munge_search_term``: the
+    query understood (Plone's own munging adds ``*`` to every word; our
+    words are whole, and a lone character is a prefix already)."""
+    from zhengwu.search.query import understand
+
+    return understand(query).query
