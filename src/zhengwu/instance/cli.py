@@ -6,6 +6,9 @@
     zhengwu serve         serve the instance on http://HOST:PORT/
     zhengwu check-links   check every link and attachment of published content
     zhengwu supervise     the daily supervision run: warnings, weekly summary, reminders by mail
+    zhengwu reindex-search
+                          reindex the full text (after the search's words changed on a large
+                          site, docs/search.md); progress every 500 items
     zhengwu backup        back up the storage into BACKUP_DIR (FileStorage: repozo and the
                           blobs; RelStorage: pg_dump); what `make backup` runs
     zhengwu restore --from PATH [--force]
@@ -201,6 +204,7 @@ def main(argv=None):
             "serve",
             "check-links",
             "supervise",
+            "reindex-search",
             "backup",
             "restore",
         ),
@@ -215,7 +219,9 @@ def main(argv=None):
         "--zope-conf",
         help="create-site only: use this zope.conf (e.g. buildout's) instead of the instance's",
     )
-    parser.add_argument("--site", help="check-links, supervise: the site id (default: SITE_ID)")
+    parser.add_argument(
+        "--site", help="check-links, supervise, reindex-search: the site id (default: SITE_ID)"
+    )
     parser.add_argument(
         "--budget", help="check-links: seconds for the whole run (default: the site's setting)"
     )
@@ -272,6 +278,8 @@ def main(argv=None):
             site_tasks.check_links(instance, site_id, _open_app, say, budget, timeout)
         if args.command == "supervise":
             site_tasks.supervise(instance, site_id, _open_app, say, weekly=args.weekly or None)
+        if args.command == "reindex-search":
+            site_tasks.reindex_search(instance, site_id, _open_app, say)
         if args.command == "backup":
             from zhengwu.instance import backup
 

@@ -17,7 +17,7 @@ import threading
 
 
 _seen = set()
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 def site_words(lists=None):
@@ -36,7 +36,10 @@ def department_titles(site):
     catalog = getattr(site, "portal_catalog", None)
     if catalog is None:
         return []
-    return [brain.Title for brain in catalog.unrestrictedSearchResults(portal_type="Department")]
+    # The catalog's own search, not CMF's: that one first indexes what is
+    # queued, which cuts text, which would come back here.
+    found = catalog._catalog.searchResults({"portal_type": "Department"})
+    return [brain.Title for brain in found]
 
 
 def ensure_site_words():

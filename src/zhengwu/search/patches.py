@@ -11,6 +11,7 @@ each keeping the original as ``_old_<name>``; tests/search/test_patches.py).
 
 from Products.ZCTextIndex import ParseTree
 from Products.ZCTextIndex.QueryParser import _ATOM
+from zhengwu.search import segmenter
 from zhengwu.search.splitter import is_ours
 
 
@@ -36,6 +37,12 @@ def parse_atom(self):
 def _word_node(lexicon, word):
     if lexicon.isGlob(word):
         return ParseTree.GlobNode(word)
+    parts = segmenter.parts_of(word)
+    if parts:
+        # The word, or its parts (a document may have cut it so: 市场监管部门
+        # is 市场, 监管部门); the whole word scores higher, found in both.
+        words = [ParseTree.AtomNode(part) for part in parts]
+        return ParseTree.OrNode([ParseTree.AtomNode(word), ParseTree.AndNode(words)])
     return ParseTree.AtomNode(word)
 
 

@@ -138,6 +138,29 @@ def _sub_words(word, freq):
     return found
 
 
+def parts_of(word):
+    """The dictionary words that cover ``word`` without it (市场监管 →
+    市场, 监管), longest first from the left; None when a single character
+    would be one of them (the index keeps a character alone only where
+    jieba cut it so). A query's word cut otherwise in a document's context
+    is still found by its parts."""
+    if len(word) < 3 or not is_han(word):
+        return None
+    freq = tokenizer().FREQ
+    parts = []
+    start = 0
+    while start < len(word):
+        for end in range(len(word) - (start == 0), start, -1):
+            piece = word[start:end]
+            if end - start == 1 or freq.get(piece):
+                parts.append(piece)
+                start = end
+                break
+    if len(parts) < 2 or any(len(part) == 1 for part in parts):
+        return None
+    return parts
+
+
 def _cut_han(run, for_query):
     made = tokenizer()
     coarse = made.lcut(run, HMM=False)
