@@ -144,9 +144,9 @@ def main(argv=None):
     parser.add_argument("--rounds", type=int, default=200, help="samples per query and side")
     args = parser.parse_args(argv)
 
+    from ZODB.FileStorage import FileStorage
     import transaction
     import ZODB
-    from ZODB.FileStorage import FileStorage
 
     patch_parser()
     folder = tempfile.mkdtemp(prefix="zhengwu-search-bench-")

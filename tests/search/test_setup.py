@@ -56,7 +56,9 @@ def test_upgrade_switches_and_reindexes_with_progress(portal, caplog, monkeypatc
     with api.env.adopt_roles(["Manager"]):
         assert item.getId() not in found("京东")
         assert item.getId() in found("北京东路")
-    assert any(m.startswith("Reindexing SearchableText, Title, Description of") for m in caplog.messages)
+    assert any(
+        m.startswith("Reindexing SearchableText, Title, Description of") for m in caplog.messages
+    )
     assert any("items, " in m and "per second" in m for m in caplog.messages)
 
 
