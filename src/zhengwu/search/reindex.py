@@ -104,8 +104,7 @@ def import_step(context):
 
 def upgrade(context):
     """1006 → 1007: the lexicon, the indexes switched, everything reindexed
-    (a progress line every 500 items: about 1 minute per 10,000 items on
-    the benchmark machine, docs/benchmarks.md)."""
+    (a progress line every 500 items, with the rate and the time left)."""
     from plone import api
 
     # The control panel's configlet (the registry records come with the
