@@ -77,3 +77,25 @@ def test_saving_words_reindexes_a_small_site(portal, monkeypatch):
         monkeypatch.setattr(reindex, "reindex", lambda *a, **k: calls.append(a))
         api.portal.set_registry_record("zhengwu.search.user_words", ["青山湖智汇谷", "智汇谷"])
         assert calls == []
+
+
+def test_the_command_line_reindexes_with_progress(portal, monkeypatch):
+    """``zhengwu reindex-search`` (the database opened by the command is
+    the layer's site here)."""
+    from contextlib import contextmanager
+    from zhengwu.instance import site_tasks
+
+    @contextmanager
+    def open_site(instance, site_id, open_app):
+        yield portal
+
+    monkeypatch.setattr(site_tasks, "open_site", open_site)
+    monkeypatch.setattr(reindex.transaction, "commit", lambda: None)  # the layer's transaction
+    make_item(portal, "private", title="北京东路改造工程公告")
+    processQueue()
+    to_bigrams(api.portal.get_tool("portal_catalog"))
+    said = []
+    count = site_tasks.reindex_search(None, "plone", None, said.append)
+    assert count == len(api.portal.get_tool("portal_catalog"))
+    assert said[0] == "Switched to the Chinese lexicon: SearchableText, Title, Description."
+    assert said[-1].startswith(f"{count}/{count} items")
