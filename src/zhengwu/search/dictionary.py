@@ -1,6 +1,6 @@
 """The words of the site in the segmentation dictionary: the departments'
-names, the administrators' words (``zhengwu.search.user_words``), the
-words of the synonym groups and corrections (docs/search.md).
+names and the administrators' words (``zhengwu.search.user_words``)
+(docs/search.md).
 
 The dictionary is per process (``segmenter``); each process adds a site's
 words the first time it cuts text for that site after they changed (a
@@ -21,9 +21,17 @@ _lock = threading.RLock()
 
 
 def site_words(lists=None):
-    """The words the site's settings name."""
+    """The words the site's settings add to the dictionary: the
+    administrators' own (synonyms and corrections only read queries: their
+    words need no reindex, and the shipped ones are in the dictionary)."""
+    user_words, _synonyms, _corrections = lists or site_lists()
+    return [word for line in user_words for word in words_of(line)]
+
+
+def query_words(lists=None):
+    """Every word the site's settings name (pinyin suggestions look in them)."""
     user_words, synonyms, corrections = lists or site_lists()
-    words = [word for line in user_words for word in words_of(line)]
+    words = site_words(lists)
     words += [word for line in synonyms for word in words_of(line)]
     for line in corrections:
         pair = correction_of(line)

@@ -114,7 +114,7 @@ def pinyin_words(text, lists):
     key = re.sub(r"[\s']+", "", text.lower())
     if len(key) < 2 or not PINYIN.match(text.lower()):
         return []
-    words = tuple(sorted(set(segmenter.shipped_words()) | set(dictionary.site_words(lists))))
+    words = tuple(sorted(set(segmenter.shipped_words()) | set(dictionary.query_words(lists))))
     return _pinyin_index(words).get(key, [])[:5]
 
 

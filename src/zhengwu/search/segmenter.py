@@ -21,6 +21,7 @@ the same lock.
 """
 
 from pathlib import Path
+import functools
 import logging
 import os
 import re
@@ -61,21 +62,29 @@ def _cache_file():
     return os.path.join(tempfile.gettempdir(), "zhengwu-jieba.cache")
 
 
+@functools.cache
 def shipped_words():
-    """The government terms shipped with the product: ``data/terms.txt``
-    and the disclosure catalog's subject classification."""
+    """The government terms shipped with the product: ``data/terms.txt``,
+    the words of the shipped synonyms and corrections, and the disclosure
+    catalog's subject classification."""
     words = []
     for line in TERMS.read_text("utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.append(line.split()[0])
+    for name in ("synonyms.txt", "corrections.txt"):
+        for line in (DATA / name).read_text("utf-8").splitlines():
+            parts = line.split()
+            if parts and not line.startswith("#"):
+                # a correction's wrong spelling is no word
+                words += parts[1:] if name == "corrections.txt" else parts
     try:
         from zhengwu.disclosure.topics import base_topics
 
         words += [topic.title for topic in base_topics()]
     except ImportError:  # pragma: no cover - the package ships both
         pass
-    return words
+    return tuple(words)
 
 
 def tokenizer():
