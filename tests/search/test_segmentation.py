@@ -122,6 +122,10 @@ def test_fewer_words_are_suggested():
         ("covid*", "covid*"),
         ("(公安", "公安"),  # unbalanced parentheses are no syntax
         ("-公安", ""),
+        ("NOT 公安", ""),
+        ("办公 NOT 公安", "办公 AND NOT 公安"),
+        ("x OR y -z", "x OR y AND NOT z"),
+        ("住房AND", '住房 AND "and"'),
         ("***", ""),
         ("", ""),
     ],
@@ -133,3 +137,25 @@ def test_query_syntax(text, query):
 def test_understanding_twice_changes_nothing():
     once = understand("社保 办理").query
     assert understand(once).query == once
+
+
+def test_no_query_breaks_the_parser(portal):
+    """Whatever is typed, ``understand`` gives a query ZCTextIndex parses
+    (a ParseError would be a 500 on @search)."""
+    from tests.search import corpus
+    import random
+
+    catalog = corpus.make_catalog()
+    corpus.fill(catalog, corpus.corpus(60))
+    index = catalog._catalog.getIndex("SearchableText")
+    pieces = [
+        "公积金", "京东", "(", ")", "OR", "AND", "NOT", "or", "Not", "-and", "-", '"', "*",
+        "?", "的", "税", "a", "5G", "x-y", "47号", "國辦發〔2017〕47號", " ", "gongjijin",
+        "-公安", '"住房', '公积金"', "（", "】", "\ud800", "公基金", "社保",
+    ]  # fmt: skip
+    rng = random.Random(19)
+    for _ in range(1500):
+        text = "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 7)))
+        query = understand(text).query
+        if query:
+            index.query(query, 10)  # raises on a bad query

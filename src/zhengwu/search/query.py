@@ -173,12 +173,19 @@ def _expand(tokens, groups):
         if not cut:
             continue
         if negated:
-            # The splitter cuts it again: NOT all of its words.
-            parts.append(("neg", "".join(cut)))
+            # The splitter cuts Chinese again: NOT all of its words.
+            if all(segmenter.is_han(word) for word in cut):
+                parts.append(("neg", "".join(cut)))
+            elif len(cut) == 1 and cut[0].upper() not in OPERATORS:
+                parts.append(("neg", cut[0]))
+            else:
+                parts.append(("neg", '"{}"'.format(" ".join(cut))))
             continue
         for i, word in enumerate(cut):
             text, members = _group(word, groups)
-            if globbed and i == len(cut) - 1 and text == word and not segmenter.is_han(word):
+            if word.upper() in OPERATORS:
+                text = f'"{word}"'  # the word, not ZCTextIndex's operator
+            elif globbed and i == len(cut) - 1 and text == word and not segmenter.is_han(word):
                 text = word + "*"  # a Latin prefix (Plone's search adds *)
             parts.append(("operand", text))
             words += members
@@ -187,45 +194,63 @@ def _expand(tokens, groups):
 
 
 def _join(parts):
-    """The parts with AND between two operands (ZCTextIndex ANDs only
-    adjacent plain words by itself) and operators only where they join."""
-    if not any(kind == "operand" for kind, _text in parts):
-        return ""  # only NOT words: ZCTextIndex needs a positive one
-    if all(kind in ("operand", "neg") or text == "AND" for kind, text in parts):
-        # ZCTextIndex wants a term's positive words first: -a b is b NOT a.
-        parts = [p for p in parts if p[0] != "neg"] + [p for p in parts if p[0] == "neg"]
-    out = []  # (kind, text)
+    """ZCTextIndex syntax for the parts: AND between two operands (it ANDs
+    only adjacent plain words by itself), operators only where they join,
+    and every NOT after the positive words of its group (``-a b`` is
+    ``b AND NOT a``: ZCTextIndex needs a positive word first); a group of
+    NOT words only is left out, and so is a query of them."""
+    merged = []
+    negate = False
     for kind, text in parts:
-        if kind == "neg":
-            previous = out[-1][0] if out else None
-            if previous in ("operand", ")"):
-                out += [("op", "AND"), ("NOT", "NOT"), ("operand", text)]
-            else:
-                out.append(("operand", "-" + text))
+        if kind == "op" and text == "NOT":
+            negate = True
             continue
+        if kind == "operand" and negate:
+            kind = "neg"
+        negate = False
+        merged.append((kind, text))
+    stack = [([], [])]  # per group: (out, negs)
+    for kind, text in merged:
+        out, negs = stack[-1]
         previous = out[-1][0] if out else None
-        if kind == "op":
-            if text == "NOT":
-                if previous == "NOT":
-                    continue
-                if previous in ("operand", ")"):
-                    out.append(("op", "AND"))
-                out.append(("NOT", text))
-            elif previous in ("operand", ")"):
+        if kind == "neg":
+            negs.append(text)
+        elif kind == "op":
+            if previous == "operand":
                 out.append(("op", text))
-            continue
-        if kind == ")":
-            while out and out[-1][0] in ("op", "NOT"):
-                out.pop()
-            if out and out[-1][0] == "(":
-                out.pop()  # an empty group
+        elif kind == "(":
+            if previous == "operand":
+                out.append(("op", "AND"))
+            stack.append(([], []))
+        elif kind == ")":
+            if len(stack) == 1:
                 continue
-        elif previous in ("operand", ")"):
-            out.append(("op", "AND"))
-        out.append((kind, text))
-    while out and out[-1][0] in ("op", "NOT", "("):
+            inner = _close(*stack.pop())
+            out, _negs = stack[-1]
+            if inner:
+                out.append(("operand", f"( {inner} )"))
+            elif out and out[-1][0] == "op":
+                out.pop()
+        else:
+            if previous == "operand":
+                out.append(("op", "AND"))
+            out.append((kind, text))
+    while len(stack) > 1:  # cannot happen: _tokens balances parentheses
+        inner = _close(*stack.pop())
+        if inner:
+            stack[-1][0].append(("operand", f"( {inner} )"))
+    return _close(*stack[0])
+
+
+def _close(out, negs):
+    while out and out[-1][0] == "op":
         out.pop()
-    return " ".join(text for _kind, text in out)
+    if not out:
+        return ""
+    texts = [text for _kind, text in out]
+    for neg in negs:
+        texts += ["AND", "NOT", neg]
+    return " ".join(texts)
 
 
 def understand(text):
