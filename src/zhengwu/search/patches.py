@@ -4,6 +4,10 @@ each keeping the original as ``_old_<name>``; tests/search/test_patches.py).
 - ZCTextIndex's query parser, for lexicons cutting with our splitter: an
   unquoted run of Chinese that gives several words asks for all of them
   (AND), not for a phrase; quoted text stays a phrase.
+- ZCTextIndex's ``query_index`` and Okapi's ``_search_wids``, for our
+  lexicon's indexes: given the catalog's result so far (ZCTextIndex is
+  declared a limited-result index in ``index.zcml``, so the catalog's plan
+  searches it after the filters), score only those items.
 - plone.restapi's ``@search`` and Plone's ``@@search``: ``SearchableText``
   goes through ``zhengwu.search.query.understand`` (Traditional characters,
   corrections, synonyms) — the one place both take the citizen's words.
