@@ -6,6 +6,7 @@ from plone.indexer import indexer
 from zhengwu.disclosure import topics
 from zhengwu.disclosure.item import IDisclosureItem
 from zhengwu.indexing import metadata
+from zhengwu.search.attachments import attachment_text
 
 
 @indexer(IDisclosureItem)
@@ -54,11 +55,13 @@ validity = metadata(IDisclosureItem, "validity")
 
 @indexer(IDisclosureItem)
 def searchable_text(obj):
-    """Title, summary, text, numbers and keywords: what a citizen types."""
+    """Title, summary, text, numbers and keywords: what a citizen types;
+    then the text of the attachments (zhengwu.search.attachments)."""
     parts = [
         SearchableText(obj),
         obj.index_number or "",
         obj.document_number or "",
         topics.topic_title(obj.topic),
+        attachment_text(getattr(obj, "attachments", None)),
     ]
     return " ".join(p for p in parts if p)

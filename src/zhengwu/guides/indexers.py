@@ -5,6 +5,7 @@ nothing else."""
 from plone.indexer import indexer
 from zhengwu.guides.guide import IServiceGuide
 from zhengwu.indexing import metadata
+from zhengwu.search.attachments import attachment_text
 
 
 @indexer(IServiceGuide)
@@ -48,4 +49,7 @@ def searchable_text(obj):
     parts = [obj.title, obj.item_code, obj.conditions, obj.legal_basis, obj.location, obj.faq]
     parts += [m.name for m in obj.materials or ()]
     parts += [s.title for s in obj.process or ()]
+    # The blank forms and samples of the materials (zhengwu.search.attachments).
+    files = [f for m in obj.materials or () for f in (m.blank_form, m.sample)]
+    parts.append(attachment_text(files))
     return " ".join(p for p in parts if p)

@@ -10,6 +10,9 @@
                           write a day's audit entries (yesterday by default) as JSON Lines
                           to a file (instance/var/audit/) or a syslog server, then remove
                           entries older than the retention (daily, from cron)
+    zhengwu reindex-search
+                          reindex the full text (after the search's words changed on a large
+                          site, docs/search.md); progress every 500 items
     zhengwu backup        back up the storage into BACKUP_DIR (FileStorage: repozo and the
                           blobs; RelStorage: pg_dump); what `make backup` runs
     zhengwu restore --from PATH [--force]
@@ -80,7 +83,9 @@ def configure(instance):
         say(f"Trusted proxies (their X-Forwarded-For names the client): {shown}.")
     origins = instance.cors_origins()
     if origins:
-        say(f"Front-ends that may call the REST API from other origins (CORS): {', '.join(origins)}.")
+        say(
+            f"Front-ends that may call the REST API from other origins (CORS): {', '.join(origins)}."
+        )
     return path
 
 
@@ -212,6 +217,7 @@ def main(argv=None):
             "check-links",
             "supervise",
             "audit-export",
+            "reindex-search",
             "backup",
             "restore",
         ),
@@ -226,7 +232,9 @@ def main(argv=None):
         "--zope-conf",
         help="create-site only: use this zope.conf (e.g. buildout's) instead of the instance's",
     )
-    parser.add_argument("--site", help="check-links, supervise: the site id (default: SITE_ID)")
+    parser.add_argument(
+        "--site", help="check-links, supervise, reindex-search: the site id (default: SITE_ID)"
+    )
     parser.add_argument(
         "--budget", help="check-links: seconds for the whole run (default: the site's setting)"
     )
@@ -293,6 +301,8 @@ def main(argv=None):
             site_tasks.audit_export(
                 instance, site_id, _open_app, say, args.day, args.to, args.syslog
             )
+        if args.command == "reindex-search":
+            site_tasks.reindex_search(instance, site_id, _open_app, say)
         if args.command == "backup":
             from zhengwu.instance import backup
 

@@ -117,6 +117,25 @@ def audit_export(instance, site_id, open_app, say, day=None, to=None, syslog=Non
         return through_server(site_id, say, body, wait=900)
 
 
+def reindex_search(instance, site_id, open_app, say):
+    """``zhengwu reindex-search``: the full-text indexes on the Chinese
+    lexicon and every item reindexed in them, committed every 500 items."""
+    from zhengwu.search import reindex
+
+    try:
+        with open_site(instance, site_id, open_app) as portal:
+            catalog = portal.portal_catalog
+            switched = reindex.switch_indexes(catalog)
+            if switched:
+                say(f"Switched to the Chinese lexicon: {', '.join(switched)}.")
+            return reindex.reindex(catalog, log=say, commit=True)
+    except DatabaseInUse:
+        raise ConfigurationError(
+            "The database is open in the server: stop it for `zhengwu reindex-search` "
+            "(FileStorage), or run the command on a RelStorage instance beside the server."
+        ) from None
+
+
 def server_url():
     url = os.environ.get("ZHENGWU_URL", "").strip()
     if url:

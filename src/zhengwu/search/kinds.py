@@ -1,7 +1,7 @@
 """What a search result is, in a citizen's words (文件, 解读, 办事, 互动,
 新闻), which department it belongs to and its date: three catalog indexes
 (``search_kind``, ``search_department``, ``search_date``) the search page
-filters and counts by (docs/search-page.md).
+filters and counts by (docs/search.md).
 
 The kind is decided from the portal type and the column type (栏目类型) of
 the section the item lives in, in this order:

@@ -1,5 +1,5 @@
 """Relevance ranking on top of the catalog's ZCTextIndex scores
-(docs/search-page.md).
+(docs/search.md).
 
 ZCatalog ranks a full-text query by the text index's score alone
 (``Catalog.search``: without ``sort_on`` a scored result is sorted by

@@ -1,6 +1,6 @@
 """The site's search (``@@search`` and ``@site-search``): what a request
 asks for, the search with its filters and counts, and one entry per result
-(docs/search-page.md).
+(docs/search.md).
 
 The machinery is the faceted search of the catalogs (``zhengwu.faceted``):
 one catalog search gives what the reader may see under the navigation

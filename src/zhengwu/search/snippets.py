@@ -1,6 +1,6 @@
 """The lines of text a search result shows: the text around the first
 query word, every query word marked (``<mark>``), everything else escaped
-(docs/search-page.md).
+(docs/search.md).
 
 The text is what the catalog indexed for the item (its ``SearchableText``
 indexer), so a snippet never shows what a search could not find: the

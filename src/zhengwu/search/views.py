@@ -1,6 +1,6 @@
 """``@@search`` for the product's browser layer: the site's search page
 with ranked results, snippets, filters with counts, the sort switch,
-batching and suggestions when nothing is found (docs/search-page.md).
+batching and suggestions when nothing is found (docs/search.md).
 Replaces Plone's classic search page (Products.CMFPlone.browser.search)."""
 
 from plone.base.batch import Batch
