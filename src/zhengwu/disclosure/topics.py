@@ -105,3 +105,9 @@ def index_values(code):
     if not code:
         return ()
     return (code,) if len(code) == 2 else (code[:2], code)
+
+
+def search_terms():
+    """The subject classification's titles, each one word for the search's
+    dictionary (registered as ``zhengwu.search.terms.ISearchTerms``)."""
+    return [topic.title for topic in base_topics()]

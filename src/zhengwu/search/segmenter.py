@@ -65,8 +65,9 @@ def _cache_file():
 @functools.cache
 def shipped_words():
     """The government terms shipped with the product: ``data/terms.txt``,
-    the words of the shipped synonyms and corrections, and the disclosure
-    catalog's subject classification."""
+    the words of the shipped synonyms and corrections, and the domains'
+    words (``terms.ISearchTerms``: the disclosure catalog's subject
+    classification)."""
     words = []
     for line in TERMS.read_text("utf-8").splitlines():
         line = line.strip()
@@ -78,12 +79,10 @@ def shipped_words():
             if parts and not line.startswith("#"):
                 # a correction's wrong spelling is no word
                 words += parts[1:] if name == "corrections.txt" else parts
-    try:
-        from zhengwu.disclosure.topics import base_topics
+    from zhengwu.search.terms import domain_words
 
-        words += [topic.title for topic in base_topics()]
-    except ImportError:  # pragma: no cover - the package ships both
-        pass
+    # the domains' own classifications (the disclosure catalog's subjects)
+    words += domain_words()
     return tuple(words)
 
 
