@@ -11,9 +11,9 @@ from pathlib import Path
 from plone import api
 from tests.helpers import auth
 from tests.helpers import make_item
+from tests.participation.consultation_helpers import make_consultation
 from tests.participation.interview_helpers import make_interview
 from tests.participation.survey_helpers import make_survey
-from tests.participation.consultation_helpers import make_consultation
 from tests.petitions.helpers import make_box
 from tests.requests.helpers import make_catalog
 from zhengwu.rest import AnswersRefusals

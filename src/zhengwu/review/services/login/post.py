@@ -6,8 +6,8 @@ from plone.restapi.services.auth.login import Login
 from zhengwu import _
 from zhengwu.i18n import translated
 from zhengwu.review.lockout import locked_minutes
-from zhengwu.security.two_factor_login import TwoFactorRestLogin
 from zhengwu.security.password_expiry import login_answer
+from zhengwu.security.two_factor_login import TwoFactorRestLogin
 
 
 class AuditedLogin(TwoFactorRestLogin, Login):
