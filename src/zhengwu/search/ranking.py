@@ -90,8 +90,10 @@ def _hits(catalog, index_name, query):
 def phrase_hits(catalog, rids, phrase):
     """Those of ``rids`` whose text holds ``phrase``: its words one after
     the other, as ZCTextIndex's phrase search finds them, but checked on
-    ``rids`` only (a filtered listing never pays for the whole index). A
-    phrase of one word is nothing to tell apart: no hits."""
+    ``rids`` only (a filtered listing never pays for the whole index).
+    Under the Chinese lexicon a phrase may be one word (住房公积金 is one
+    word of the dictionary): the records holding that word, not its parts
+    apart, are its hits."""
     index = _index(catalog, TEXT_INDEX)
     if index is None or not phrase:
         return IISet()
@@ -99,7 +101,7 @@ def phrase_hits(catalog, rids, phrase):
     # the query's words, then their word ids.
     lexicon = index.getLexicon()
     wids = lexicon.termToWordIds(lexicon.parseTerms(phrase))
-    if len(wids) < 2 or 0 in wids:  # one word, or a word no text has
+    if not wids or 0 in wids:  # nothing, or a word no text has
         return IISet()
     code = WidCode.encode(wids)
     docwords = index.index._docwords
