@@ -22,6 +22,9 @@ from schemathesis.specs.openapi.checks import content_type_conformance
 from schemathesis.specs.openapi.checks import response_schema_conformance
 from schemathesis.specs.openapi.checks import status_code_conformance
 from tests.helpers import make_item
+from tests.participation.consultation_helpers import make_consultation
+from tests.participation.interview_helpers import make_interview
+from tests.participation.survey_helpers import make_survey
 from tests.petitions.helpers import make_box
 from tests.requests.helpers import make_catalog
 from zhengwu.submissions import throttle
@@ -69,10 +72,15 @@ def site(functional_portal):
         "box": make_box(portal, anonymous_submission=True),
         "item": make_item(portal, "private"),
         "folder": portal["zh-cn"]["dept"],
+        "root": portal["zh-cn"],
+        "survey": make_survey(portal),
+        "interview": make_interview(portal),
+        "consultation": make_consultation(portal),
     }
     transaction.commit()
     root = portal.absolute_url()
     paths = {k: obj.absolute_url()[len(root) + 1 :] for k, obj in places.items()}
+    paths["id"] = "member"  # a user (PATCH @users/{id})
     served = requests.get(f"{root}/@openapi", headers={"Accept": "application/json"}, timeout=60)
     assert served.status_code == 200
     return root, paths, served.json()

@@ -6,7 +6,9 @@ tell the others which passwords it had): plone.restapi refuses the rest."""
 
 from AccessControl import getSecurityManager
 from plone.restapi.services.users.update import UsersPatch
+from zhengwu import _
 from zhengwu.rest import AnswersRefusals
+from zhengwu.rest import BadRequest
 from zhengwu.security.password_policy import password_for
 from zhengwu.security.services.users.post import body
 from zhengwu.security.services.users.post import may_manage_users
@@ -15,7 +17,10 @@ from zhengwu.security.services.users.post import refuse_bad_password
 
 class CheckedUsersPatch(AnswersRefusals, UsersPatch):
     def reply(self):
-        data = body(self.request)
+        data = body(self.request) if (self.request.get("BODY") or b"").strip() else None
+        if not isinstance(data, dict):
+            # plone.restapi would fail reading it (a 500): say what is wrong
+            raise BadRequest(_("The request body must be a JSON object."))
         if len(self.params) == 1 and isinstance(data, dict) and "password" in data:
             member = self._get_user(self.params[0])
             current = getSecurityManager().getUser()

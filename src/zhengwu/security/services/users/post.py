@@ -45,6 +45,8 @@ def may_manage_users(context):
 class CheckedUsersPost(AnswersRefusals, UsersPost):
     def reply(self):
         data = body(self.request)
+        if data is None:
+            raise BadRequest(_("The request body is not valid JSON."))
         if len(self.params) == 2 and self.params[1] == "reset-password":
             if isinstance(data, dict) and data.get("new_password") is not None:
                 self.check_reset(data)
