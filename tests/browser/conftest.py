@@ -13,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
+# axe-core, the accessibility checker (npm ci at the repository root)
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
 CHROMIUM = os.environ.get("ZHENGWU_CHROMIUM", "/usr/bin/chromium")
 FLAGS = [
     "--no-sandbox",
@@ -60,3 +63,33 @@ def screenshot(page, request):
         return path
 
     return take
+
+
+@pytest.fixture(scope="class")
+def axe_source():
+    """axe-core's script, to run in a page; skipped without it (failed under CI)."""
+    if not AXE.exists():
+        reason = f"{AXE} is missing: run `npm ci` at the repository root"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return AXE.read_text()
+
+
+@pytest.fixture
+def browse(chromium):
+    """browse(viewport) → a fresh page of that size (``VIEWPORTS``); closed
+    after the test."""
+    contexts = []
+
+    def open_page(viewport):
+        width, height = VIEWPORTS[viewport]
+        context = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -9,7 +9,6 @@ pages."""
 
 from datetime import timedelta
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_portal_face import AXE
 from tests.browser.test_portal_face import axe_violations
 from tests.browser.test_portal_face import describe
 from tests.browser.test_review import login
@@ -18,8 +17,6 @@ from tests.participation.consultation_helpers import make_consultation
 from zhengwu import clock
 from zhengwu.submissions import throttle
 import json
-import os
-import pytest
 import transaction
 
 
@@ -27,16 +24,6 @@ WHOLE = "建议明确电子烟也适用本条例。"
 ON_SECTION = "建议将公交站台周边五米列为禁止吸烟区域。"
 REASON = "罚款标准由上位法规定，本条例不作调整"
 PHONE = (390, 844)
-
-
-@pytest.fixture
-def axe_source():
-    if not AXE.exists():
-        reason = f"{AXE} is missing: run `npm ci` at the repository root"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return AXE.read_text()
 
 
 def check_axe(page, name, source):

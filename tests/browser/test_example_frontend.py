@@ -9,10 +9,10 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler
 from http.server import ThreadingHTTPServer
 from pathlib import Path
-from tests.browser.test_portal_face import AXE
+from tests.browser.conftest import AXE
+from tests.browser.conftest import VIEWPORTS
 from tests.browser.test_portal_face import axe_violations
 from tests.browser.test_portal_face import describe
-from tests.browser.test_portal_face import VIEWPORTS
 from tests.disclosure.helpers import make_catalog
 from tests.disclosure.helpers import make_disclosure_item
 from tests.guides.helpers import make_guide
@@ -66,23 +66,6 @@ def site(functional_portal):
     return functional_portal.absolute_url()
 
 
-@pytest.fixture
-def open_page(chromium):
-    contexts = []
-
-    def opened(viewport):
-        width, height = VIEWPORTS[viewport]
-        context = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(30000)
-        return page
-
-    yield opened
-    for context in contexts:
-        context.close()
-
-
 def check(page, name, screenshot_dir, viewport):
     screenshot_dir.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(screenshot_dir / f"frontend-{name}-{viewport}.png"), full_page=True)
@@ -96,10 +79,10 @@ def check(page, name, screenshot_dir, viewport):
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
-def test_the_example_frontend(site, frontend, open_page, viewport):
+def test_the_example_frontend(site, frontend, browse, viewport):
     from tests.browser.conftest import ARTIFACTS
 
-    page = open_page(viewport)
+    page = browse(viewport)
     api = f"?api={quote(site, safe='')}"
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
@@ -154,9 +137,9 @@ def test_the_example_frontend(site, frontend, open_page, viewport):
     assert not failed, failed
 
 
-def test_an_origin_not_allowed_reads_nothing(site, frontend, open_page, monkeypatch):
+def test_an_origin_not_allowed_reads_nothing(site, frontend, browse, monkeypatch):
     monkeypatch.setenv(cors.ENVIRONMENT, "https://www.example.gov.cn")
-    page = open_page("desktop")
+    page = browse("desktop")
     page.goto(f"{frontend}/index.html?api={quote(site, safe='')}")
     page.locator("#news-status .error").wait_for()
     assert page.locator("#news li").count() == 0

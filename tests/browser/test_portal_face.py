@@ -11,14 +11,11 @@ Screenshots: test-artifacts/browser/.
 
 from plone import api
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import VIEWPORTS
 import json
-import os
 import pytest
 
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VIEWPORTS = {"desktop": (1366, 900), "phone": (390, 844)}
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -58,34 +55,6 @@ def pages(demo_functional):
         "search": f"{site}/@@search?SearchableText=%E5%85%AC%E5%BC%80",
         "accessibility": f"{site}/accessibility-info",
     }
-
-
-@pytest.fixture(scope="class")
-def axe_source():
-    if not AXE.exists():
-        reason = f"{AXE} is missing: run `npm ci` at the repository root"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return AXE.read_text()
-
-
-@pytest.fixture
-def browse(chromium, request):
-    """browse(viewport) → a fresh page of that size; closed after the test."""
-    contexts = []
-
-    def open_page(viewport):
-        width, height = VIEWPORTS[viewport]
-        context = chromium.new_context(viewport={"width": width, "height": height}, locale="zh-CN")
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(30000)
-        return page
-
-    yield open_page
-    for context in contexts:
-        context.close()
 
 
 def axe_violations(page, source):

@@ -5,29 +5,17 @@ counts, the sort switch, a filter chosen, nothing found; at 1366×900 and
 violation). Screenshots: test-artifacts/browser/search-*.png."""
 
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_portal_face import AXE
+from tests.browser.conftest import VIEWPORTS
 from tests.browser.test_portal_face import axe_violations
 from tests.browser.test_portal_face import describe
-from tests.browser.test_portal_face import VIEWPORTS
 from urllib.parse import quote
 import json
-import os
 import pytest
 
 
 @pytest.fixture
 def site(demo_functional):
     return demo_functional["portal"]["zh-cn"].absolute_url()
-
-
-@pytest.fixture(scope="class")
-def axe():
-    if not AXE.exists():
-        reason = f"{AXE} is missing: run `npm ci` at the repository root"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    return AXE.read_text()
 
 
 @pytest.fixture
@@ -55,8 +43,8 @@ def shoot(page, name):
     page.screenshot(path=str(ARTIFACTS / f"search-{name}.png"), full_page=True)
 
 
-def check_axe(page, axe, name):
-    violations = axe_violations(page, axe)
+def check_axe(page, axe_source, name):
+    violations = axe_violations(page, axe_source)
     (ARTIFACTS / f"search-{name}-axe.json").write_text(
         json.dumps(violations, ensure_ascii=False, indent=1)
     )
@@ -66,7 +54,7 @@ def check_axe(page, axe, name):
 @pytest.mark.usefixtures("demo_functional")
 class TestSearchPage:
     @pytest.mark.parametrize("viewport", VIEWPORTS)
-    def test_results(self, site, open_page, axe, viewport):
+    def test_results(self, site, open_page, axe_source, viewport):
         page = open_page(viewport, f"{site}/@@search?SearchableText={quote('政务')}")
         main = page.locator("main")
         assert main.get_by_role("heading", level=1).inner_text().strip()
@@ -98,9 +86,9 @@ class TestSearchPage:
             width = page.evaluate("() => document.scrollingElement.scrollWidth")
             assert width <= VIEWPORTS["phone"][0]
         shoot(page, f"results-{viewport}")
-        check_axe(page, axe, f"results-{viewport}")
+        check_axe(page, axe_source, f"results-{viewport}")
 
-    def test_filter_and_sort(self, site, open_page, axe):
+    def test_filter_and_sort(self, site, open_page, axe_source):
         page = open_page("desktop", f"{site}/@@search?q={quote('政务')}")
         facet = page.locator("#zw-site-search-facet-type")
         entry = facet.locator("li").first
@@ -119,13 +107,13 @@ class TestSearchPage:
         dates = page.locator(".zw-site-search-result time").all_inner_texts()
         assert dates == sorted(dates, reverse=True)
         shoot(page, "filtered-desktop")
-        check_axe(page, axe, "filtered-desktop")
+        check_axe(page, axe_source, "filtered-desktop")
 
     @pytest.mark.parametrize("viewport", VIEWPORTS)
-    def test_nothing_found(self, site, open_page, axe, viewport):
+    def test_nothing_found(self, site, open_page, axe_source, viewport):
         page = open_page(viewport, f"{site}/@@search?q={quote('政务 宇宙飞船')}")
         assert page.locator(".zw-site-search-result").count() == 0
         suggestions = page.locator("#zw-site-search-suggestions a").all_inner_texts()
         assert "政务" in suggestions
         shoot(page, f"none-{viewport}")
-        check_axe(page, axe, f"none-{viewport}")
+        check_axe(page, axe_source, f"none-{viewport}")

@@ -8,7 +8,7 @@ test-artifacts/browser/."""
 
 from plone import api
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_portal_face import AXE
+from tests.browser.conftest import AXE
 from tests.browser.test_portal_face import WCAG_AA
 from tests.browser.test_review import login
 from tests.helpers import PATH_TO

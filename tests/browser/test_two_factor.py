@@ -5,9 +5,8 @@ out and logs in again with password and code. The enrolment page and the
 second step at desktop and phone width, checked with axe-core (WCAG 2.1
 AA: no critical or serious violation)."""
 
-from tests.browser.test_portal_face import axe_source  # noqa: F401 (a fixture)
+from tests.browser.conftest import VIEWPORTS
 from tests.browser.test_portal_face import describe
-from tests.browser.test_portal_face import VIEWPORTS
 from tests.browser.test_portal_face import WCAG_AA
 from tests.browser.test_review import login
 from zhengwu.security import two_factor
