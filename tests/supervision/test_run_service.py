@@ -72,3 +72,12 @@ def test_the_command_line_asks_the_server(portal_url, monkeypatch):
     monkeypatch.setenv("ZHENGWU_URL", "http://127.0.0.1:9")
     with pytest.raises(ConfigurationError, match="no Zhengwu server answers"):
         site_tasks.through_server(site_id, said.append, {"task": "check-links"}, wait=5)
+
+
+def test_an_export_refusal_is_said_for_rest_not_for_the_command_line(request_factory):
+    response = request_factory("siteadmin").post(
+        "@supervision-run", json={"task": "audit-export", "day": "2026-02-30"}
+    )
+    assert response.status_code == 400
+    message = response.json()["error"]["message"]
+    assert "--day" not in message and "日期" in message

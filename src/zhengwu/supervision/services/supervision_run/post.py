@@ -18,6 +18,11 @@ import re
 
 
 TASKS = ("check-links", "supervise", "audit-export")
+EXPORT_REFUSALS = {
+    "day": _("day must be a date written YYYY-MM-DD."),
+    "syslog": _("syslog must be HOST or HOST:PORT of a syslog server that can be found."),
+    "to": _("The audit export could not be written in the instance's audit folder."),
+}
 
 
 def _seconds(data, name):
@@ -83,4 +88,6 @@ class SupervisionRunPost(Service):
                 log=said.append,
             )
         except audit_retention.ExportError as error:
-            raise BadRequest(str(error), error.field) from None
+            # the command line's sentence names its options; a REST client
+            # reads one in its language naming the body's field
+            raise BadRequest(EXPORT_REFUSALS[error.field], error.field) from None
